@@ -130,21 +130,23 @@ sim_chroot() {
         exec chroot "$R" "$@"' sim "$root" "$@"
 }
 
-# Runs "$@" inside the sysroot, as the same cwd, with the repository and ~/.m2 at the same paths as on the host.
+# Runs "$@" inside the sysroot. The repository, ~/.m2 and /tmp are bind-mounted at their host paths, and so is the
+# current directory when it lies elsewhere, so paths given on the command line mean the same inside.
 # Mounts are made inside `unshare -m`, so they vanish with the process (never rm -rf the sysroot from in here).
 sim_exec() {
     sim_need_root
     sim_ensure
     local repo=$1; shift
-    local R=$OCULAR_SYSROOT m2="${HOME:-/root}/.m2"
+    local R=$OCULAR_SYSROOT m2="${HOME:-/root}/.m2" cwd=$PWD
     mkdir -p "$m2" "$R$repo" "$R/root/.m2"
+    case "$cwd" in "$repo"|"$repo"/*|/tmp|/tmp/*|/) ;; *) mkdir -p "$R$cwd" ;; esac
     cp /etc/resolv.conf "$R/etc/resolv.conf" 2>/dev/null || true
     sim_sync_certs "$R"
     local envs=(HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
                 JAVA_HOME=/usr/lib/jvm/java-21-openjdk-amd64 LANG=C.UTF-8 OCULAR_IN_SIM=1 "TERM=${TERM:-dumb}")
     local v
     for v in $(compgen -e); do
-        case "$v" in OCULAR_*|VK_*|XRT_*|MAVEN_OPTS|CI) envs+=("$v=${!v}") ;; esac
+        case "$v" in OCULAR_*|VK_*|XRT_*|MAVEN_OPTS|CI|COLUMNS) envs+=("$v=${!v}") ;; esac
     done
     unshare -m --propagation private -- /bin/sh -c '
         set -e
@@ -152,8 +154,10 @@ sim_exec() {
         mount --bind /proc "$R/proc"
         mount --rbind /dev "$R/dev"
         mount --rbind /sys "$R/sys"
+        mount --bind /tmp "$R/tmp"
         mount --bind "$repo" "$R$repo"
         mount --bind "$m2" "$R/root/.m2"
+        case "$cwd" in "$repo"|"$repo"/*|/tmp|/tmp/*|/) ;; *) mount --bind "$cwd" "$R$cwd" ;; esac
         exec chroot "$R" /bin/sh -c "cd \"\$0\" && exec \"\$@\"" "$cwd" "$@"
-    ' sim "$R" "$repo" "$m2" "$PWD" env -i "${envs[@]}" "$@"
+    ' sim "$R" "$repo" "$m2" "$cwd" env -i "${envs[@]}" "$@"
 }

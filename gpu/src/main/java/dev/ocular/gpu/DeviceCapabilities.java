@@ -12,13 +12,14 @@ import org.lwjgl.vulkan.VkPhysicalDevice;
  * uses, and the full cooperative-matrix property list. Immutable.
  *
  * @param queueFamily a queue family with graphics and compute, or -1 when the device has none
+ * @param timestampValidBits valid bits of that family's timestamps (0: no timestamps)
  */
 public record DeviceCapabilities(
         VkPhysicalDevice handle, int index, String name, int deviceType, int vendorId, int deviceId,
         int apiVersion, int driverVersion, String driverName, String driverInfo,
         int subgroupSize, int minSubgroupSize, int maxSubgroupSize,
         int maxComputeWorkGroupInvocations, int maxComputeSharedMemorySize, int maxPushConstantsSize,
-        float timestampPeriod, boolean timestampComputeAndGraphics, int queueFamily,
+        float timestampPeriod, boolean timestampComputeAndGraphics, int queueFamily, int timestampValidBits,
         boolean storageBuffer16BitAccess, boolean shaderFloat16, boolean shaderInt8, boolean storageBuffer8BitAccess,
         boolean vulkanMemoryModel, boolean vulkanMemoryModelDeviceScope, boolean timelineSemaphore,
         boolean synchronization2, boolean dynamicRendering, boolean multiview, boolean subgroupSizeControl,

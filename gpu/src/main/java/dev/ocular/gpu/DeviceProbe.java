@@ -99,6 +99,7 @@ public final class DeviceProbe {
                     .pNext(f11.address());
             vkGetPhysicalDeviceFeatures2(device, features);
 
+            int family = graphicsComputeFamily(device, stack);
             List<CoopMatShape> shapes = hasCoopMat && fcm.cooperativeMatrix() ? coopMatShapes(device, stack)
                     : List.of();
             return new DeviceCapabilities(device, index, basic.deviceNameString(), basic.deviceType(),
@@ -107,7 +108,7 @@ public final class DeviceProbe {
                     is13 ? p13.maxSubgroupSize() : p11.subgroupSize(),
                     basic.limits().maxComputeWorkGroupInvocations(), basic.limits().maxComputeSharedMemorySize(),
                     basic.limits().maxPushConstantsSize(), basic.limits().timestampPeriod(),
-                    basic.limits().timestampComputeAndGraphics(), graphicsComputeFamily(device, stack),
+                    basic.limits().timestampComputeAndGraphics(), family, family < 0 ? 0 : timestampBits(device, family, stack),
                     f11.storageBuffer16BitAccess(), f12.shaderFloat16(), f12.shaderInt8(),
                     f12.storageBuffer8BitAccess(), f12.vulkanMemoryModel(), f12.vulkanMemoryModelDeviceScope(),
                     f12.timelineSemaphore(), is13 && f13.synchronization2(), is13 && f13.dynamicRendering(),
@@ -152,6 +153,14 @@ public final class DeviceProbe {
             }
         }
         return -1;
+    }
+
+    private static int timestampBits(VkPhysicalDevice device, int family, MemoryStack stack) {
+        int[] count = new int[1];
+        vkGetPhysicalDeviceQueueFamilyProperties(device, count, null);
+        VkQueueFamilyProperties.Buffer families = VkQueueFamilyProperties.malloc(count[0], stack);
+        vkGetPhysicalDeviceQueueFamilyProperties(device, count, families);
+        return families.get(family).timestampValidBits();
     }
 
     private static Set<String> extensions(VkPhysicalDevice device, MemoryStack stack) {

@@ -111,7 +111,8 @@ public final class VulkanInstance implements AutoCloseable {
                 // Synchronization validation is off by default in the layer; tests want hazards reported.
                 VkLayerSettingEXT.Buffer settings = VkLayerSettingEXT.calloc(1, stack);
                 settings.get(0).pLayerName(stack.UTF8(VALIDATION_LAYER)).pSettingName(stack.UTF8("validate_sync"))
-                        .type(VK_LAYER_SETTING_TYPE_BOOL32_EXT).valueCount(1).pValues(stack.ints(VK_TRUE));
+                        .type(VK_LAYER_SETTING_TYPE_BOOL32_EXT).pValues(stack.malloc(4).putInt(0, VK_TRUE))
+                        .valueCount(1); // after pValues: the setter would count bytes, the struct counts values
                 VkLayerSettingsCreateInfoEXT settingsInfo = VkLayerSettingsCreateInfoEXT.calloc(stack).sType$Default()
                         .pSettings(settings);
                 messengerInfo.pNext(settingsInfo.address());
