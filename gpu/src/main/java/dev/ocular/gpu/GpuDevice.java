@@ -18,7 +18,13 @@ import org.lwjgl.vulkan.VkPhysicalDeviceCooperativeMatrix2FeaturesNV;
 import org.lwjgl.vulkan.VkPhysicalDeviceCooperativeMatrixFeaturesKHR;
 import org.lwjgl.vulkan.VkPhysicalDeviceFeatures2;
 import org.lwjgl.vulkan.VkPhysicalDeviceVulkan11Features;
-import org.lwjgl.vulkan.VkPhysicalDeviceVulkan12Features;
+import org.lwjgl.vulkan.VkPhysicalDevice8BitStorageFeatures;
+import org.lwjgl.vulkan.VkPhysicalDeviceHostQueryResetFeatures;
+import org.lwjgl.vulkan.VkPhysicalDeviceScalarBlockLayoutFeatures;
+import org.lwjgl.vulkan.VkPhysicalDeviceShaderFloat16Int8Features;
+import org.lwjgl.vulkan.VkPhysicalDeviceShaderSubgroupExtendedTypesFeatures;
+import org.lwjgl.vulkan.VkPhysicalDeviceTimelineSemaphoreFeatures;
+import org.lwjgl.vulkan.VkPhysicalDeviceVulkanMemoryModelFeatures;
 import org.lwjgl.vulkan.VkPhysicalDeviceVulkan13Features;
 import org.lwjgl.vulkan.VkQueue;
 
@@ -64,24 +70,39 @@ public final class GpuDevice implements AutoCloseable {
             VkPhysicalDeviceVulkan11Features f11 = VkPhysicalDeviceVulkan11Features.calloc(stack).sType$Default()
                     .storageBuffer16BitAccess(caps.storageBuffer16BitAccess())
                     .multiview(caps.multiview());
-            VkPhysicalDeviceVulkan12Features f12 = VkPhysicalDeviceVulkan12Features.calloc(stack).sType$Default()
-                    .shaderFloat16(caps.shaderFloat16())
-                    .shaderInt8(caps.shaderInt8())
-                    .storageBuffer8BitAccess(caps.storageBuffer8BitAccess())
-                    .vulkanMemoryModel(caps.vulkanMemoryModel())
-                    .vulkanMemoryModelDeviceScope(caps.vulkanMemoryModelDeviceScope())
-                    .timelineSemaphore(true)
-                    .hostQueryReset(true)
-                    .shaderSubgroupExtendedTypes(caps.shaderSubgroupExtendedTypes())
-                    .scalarBlockLayout(true);
+            // Vulkan 1.2 features go in their individual structs, not VkPhysicalDeviceVulkan12Features: an OpenXR
+            // runtime (Monado 25) inserts its own VkPhysicalDeviceTimelineSemaphoreFeatures unless it finds one in
+            // the chain, and that struct may not be combined with the 1.2 aggregate (VUID-VkDeviceCreateInfo-pNext-02830).
+            VkPhysicalDeviceShaderFloat16Int8Features f16 = VkPhysicalDeviceShaderFloat16Int8Features.calloc(stack)
+                    .sType$Default().shaderFloat16(caps.shaderFloat16()).shaderInt8(caps.shaderInt8());
+            VkPhysicalDevice8BitStorageFeatures s8 = VkPhysicalDevice8BitStorageFeatures.calloc(stack).sType$Default()
+                    .storageBuffer8BitAccess(caps.storageBuffer8BitAccess());
+            VkPhysicalDeviceVulkanMemoryModelFeatures memoryModel = VkPhysicalDeviceVulkanMemoryModelFeatures
+                    .calloc(stack).sType$Default().vulkanMemoryModel(caps.vulkanMemoryModel())
+                    .vulkanMemoryModelDeviceScope(caps.vulkanMemoryModelDeviceScope());
+            VkPhysicalDeviceTimelineSemaphoreFeatures timeline = VkPhysicalDeviceTimelineSemaphoreFeatures
+                    .calloc(stack).sType$Default().timelineSemaphore(true);
+            VkPhysicalDeviceHostQueryResetFeatures queryReset = VkPhysicalDeviceHostQueryResetFeatures.calloc(stack)
+                    .sType$Default().hostQueryReset(true);
+            VkPhysicalDeviceShaderSubgroupExtendedTypesFeatures subgroupTypes =
+                    VkPhysicalDeviceShaderSubgroupExtendedTypesFeatures.calloc(stack).sType$Default()
+                            .shaderSubgroupExtendedTypes(caps.shaderSubgroupExtendedTypes());
+            VkPhysicalDeviceScalarBlockLayoutFeatures scalar = VkPhysicalDeviceScalarBlockLayoutFeatures.calloc(stack)
+                    .sType$Default().scalarBlockLayout(true);
             VkPhysicalDeviceVulkan13Features f13 = VkPhysicalDeviceVulkan13Features.calloc(stack).sType$Default()
                     .synchronization2(true)
                     .dynamicRendering(true)
                     .maintenance4(true)
                     .subgroupSizeControl(caps.subgroupSizeControl())
                     .computeFullSubgroups(caps.computeFullSubgroups());
-            f11.pNext(f12.address());
-            f12.pNext(f13.address());
+            f11.pNext(f16.address());
+            f16.pNext(s8.address());
+            s8.pNext(memoryModel.address());
+            memoryModel.pNext(timeline.address());
+            timeline.pNext(queryReset.address());
+            queryReset.pNext(subgroupTypes.address());
+            subgroupTypes.pNext(scalar.address());
+            scalar.pNext(f13.address());
             long tail = 0;
             if (caps.cooperativeMatrix2()) {
                 VkPhysicalDeviceCooperativeMatrix2FeaturesNV f = VkPhysicalDeviceCooperativeMatrix2FeaturesNV

@@ -86,6 +86,17 @@ public final class GpuImage implements AutoCloseable {
         this.layout = newLayout;
     }
 
+    /**
+     * Declares the layout an externally owned image is in now (e.g. an OpenXR swapchain image is handed over in
+     * COLOR_ATTACHMENT_OPTIMAL at every acquire), without recording a transition.
+     */
+    public void assumeLayout(int currentLayout) {
+        if (allocator != null) {
+            throw new IllegalStateException("assumeLayout is for wrapped images; ocular tracks its own images' layouts");
+        }
+        this.layout = currentLayout;
+    }
+
     /** The aspect of the whole image: depth for depth formats, colour otherwise. */
     public int aspect() {
         return switch (spec.format()) {
