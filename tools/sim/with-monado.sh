@@ -27,5 +27,6 @@ while [ ! -S "$dir/monado_comp_ipc" ]; do
     fi
     sleep 0.1
 done
-export XDG_RUNTIME_DIR="$dir" OCULAR_MONADO_PID="$pid" OCULAR_MONADO_LOG="$log"
+# Monado's client library logs every instance creation at info level; ocular's output should stay readable.
+export XDG_RUNTIME_DIR="$dir" OCULAR_MONADO_PID="$pid" OCULAR_MONADO_LOG="$log" XRT_LOG="${XRT_LOG:-warning}"
 "$@"
