@@ -60,13 +60,18 @@ public final class VulkanInstance implements AutoCloseable {
                     + "simulated environment", e);
         }
         ValidationLog log = new ValidationLog();
+        boolean echo = options.validation();
         VkDebugUtilsMessengerCallbackEXT callback = VkDebugUtilsMessengerCallbackEXT.create(
                 (severity, types, dataPtr, user) -> {
                     VkDebugUtilsMessengerCallbackDataEXT data = VkDebugUtilsMessengerCallbackDataEXT.create(dataPtr);
                     ValidationLog.Message m = new ValidationLog.Message(severity, types,
                             String.valueOf(data.pMessageIdNameString()), data.pMessageString());
                     log.add(m);
-                    System.err.println("vulkan: " + m);
+                    if (echo) {
+                        // With validation on (tests, OCULAR_VALIDATION=1) messages are the point; otherwise they
+                        // stay in the log and the caller turns failures into one-line errors.
+                        System.err.println("vulkan: " + m);
+                    }
                     return VK_FALSE;
                 });
         try (MemoryStack stack = stackPush()) {
@@ -117,7 +122,17 @@ public final class VulkanInstance implements AutoCloseable {
                         .pSettings(settings);
                 messengerInfo.pNext(settingsInfo.address());
             }
-            VkInstance instance = bootstrap.createInstance(info);
+            VkInstance instance;
+            try {
+                instance = bootstrap.createInstance(info);
+            } catch (VulkanException e) {
+                if (e.result() == VK_ERROR_INCOMPATIBLE_DRIVER || e.result() == VK_ERROR_INITIALIZATION_FAILED) {
+                    throw new GpuSetupException("no Vulkan driver found (" + e.getMessage() + "): install one "
+                            + "(mesa-vulkan-drivers gives the CPU device lavapipe), or run through ./ocular, which "
+                            + "uses the simulated environment", e);
+                }
+                throw e;
+            }
             DebugMessenger messenger = debugUtils ? DebugMessenger.create(instance, messengerInfo) : null;
             return new VulkanInstance(instance, log, callback, messenger, validation);
         } catch (RuntimeException e) {
