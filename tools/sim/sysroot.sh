@@ -50,6 +50,17 @@ sim_apt_progress() {
     done | awk '{ key = $1 " " int($2 / 10); if (key != last) { print; fflush(); last = key } }'
 }
 
+# A leftover build directory means an earlier build was interrupted: it is never used, only removed.
+sim_remove_interrupted() {
+    local stale
+    for stale in "$OCULAR_SYSROOT".build.* "$OCULAR_SYSROOT".old.*; do
+        [ -e "$stale" ] || continue
+        case "$stale" in *.log) continue ;; esac
+        sim_log "removing interrupted sysroot build $stale"
+        rm -rf --one-file-system "$stale"
+    done
+}
+
 sim_build() {
     sim_need_root
     command -v debootstrap >/dev/null || {
@@ -59,12 +70,7 @@ sim_build() {
     local parent mirror build start log
     parent=$(dirname "$OCULAR_SYSROOT")
     mkdir -p "$parent"
-    # A leftover build directory means an earlier build was interrupted: it is never used, only removed.
-    for stale in "$OCULAR_SYSROOT".build.*; do
-        [ -e "$stale" ] || continue
-        sim_log "removing interrupted sysroot build $stale"
-        rm -rf --one-file-system "$stale"
-    done
+    sim_remove_interrupted
     mirror=$(sim_mirror)
     build=$(mktemp -d "$OCULAR_SYSROOT.build.XXXXXX")
     log="$build.log"
