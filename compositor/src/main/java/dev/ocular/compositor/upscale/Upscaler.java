@@ -1,0 +1,23 @@
+package dev.ocular.compositor.upscale;
+
+import dev.ocular.compositor.metrics.StageTimer;
+import dev.ocular.gpu.CommandBuffer;
+import java.util.List;
+
+/**
+ * A GPU reconstruction method: low-resolution G-buffer in, full-resolution colour out, per eye. Implementations own
+ * their kernels and any history and are used from the frame-loop thread only. {@link #record} receives every eye that
+ * uses this method this frame, so batched methods (vr-net) run both eyes through one dispatch chain.
+ */
+public interface Upscaler extends AutoCloseable {
+    Method method();
+
+    /** GPU stage names this method reports through the {@link StageTimer}, in order. */
+    List<String> stages();
+
+    /** Records the reconstruction of {@code jobs}; outputs are written in GENERAL layout. */
+    void record(CommandBuffer cb, List<EyeJob> jobs, StageTimer timer);
+
+    @Override
+    void close();
+}
