@@ -78,6 +78,26 @@ public final class TimestampQueries implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads every query without waiting, after the submission that wrote them completed: nanoseconds, or −1 for
+     * queries that were reset but not written (waiting on those would block forever).
+     */
+    public long[] readAvailable() {
+        try (MemoryStack stack = stackPush()) {
+            LongBuffer values = stack.mallocLong(2 * count);
+            int result = vkGetQueryPoolResults(device.handle(), handle, 0, count, values, 2L * Long.BYTES,
+                    VK_QUERY_RESULT_64_BIT | VK_QUERY_RESULT_WITH_AVAILABILITY_BIT);
+            if (result != VK_SUCCESS && result != VK_NOT_READY) {
+                VulkanException.check(result, "vkGetQueryPoolResults");
+            }
+            long[] nanos = new long[count];
+            for (int i = 0; i < count; i++) {
+                nanos[i] = values.get(2 * i + 1) != 0 ? Math.round((values.get(2 * i) & validMask) * nanosPerTick) : -1;
+            }
+            return nanos;
+        }
+    }
+
     public long handle() {
         return handle;
     }
