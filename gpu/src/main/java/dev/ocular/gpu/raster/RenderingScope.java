@@ -23,8 +23,16 @@ public final class RenderingScope implements AutoCloseable {
     public record Colour(ImageView view, float[] clear) {
     }
 
-    /** The depth attachment, cleared to {@code clearDepth}. */
-    public record Depth(ImageView view, float clearDepth) {
+    /** The depth attachment, cleared to {@code clearDepth} when {@code clear}, otherwise loaded. */
+    public record Depth(ImageView view, boolean clear, float clearDepth) {
+        public static Depth cleared(ImageView view, float value) {
+            return new Depth(view, true, value);
+        }
+
+        /** Keeps the depth an earlier pass wrote (e.g. to depth-test particles against opaque geometry). */
+        public static Depth loaded(ImageView view) {
+            return new Depth(view, false, 0f);
+        }
     }
 
     private final CommandBuffer cb;
@@ -64,7 +72,8 @@ public final class RenderingScope implements AutoCloseable {
             if (depth != null) {
                 VkRenderingAttachmentInfo d = VkRenderingAttachmentInfo.calloc(stack).sType$Default()
                         .imageView(depth.view().handle()).imageLayout(VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL)
-                        .loadOp(VK_ATTACHMENT_LOAD_OP_CLEAR).storeOp(VK_ATTACHMENT_STORE_OP_STORE);
+                        .loadOp(depth.clear() ? VK_ATTACHMENT_LOAD_OP_CLEAR : VK_ATTACHMENT_LOAD_OP_LOAD)
+                        .storeOp(VK_ATTACHMENT_STORE_OP_STORE);
                 d.clearValue().depthStencil().depth(depth.clearDepth()).stencil(0);
                 info.pDepthAttachment(d);
             }
