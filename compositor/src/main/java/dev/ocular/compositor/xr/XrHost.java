@@ -19,9 +19,9 @@ public final class XrHost implements AutoCloseable {
     private static final List<Integer> WRITABLE_FORMATS = List.of(VK_FORMAT_R8G8B8A8_SRGB, VK_FORMAT_B8G8R8A8_SRGB,
             VK_FORMAT_R16G16B16A16_SFLOAT, VK_FORMAT_R8G8B8A8_UNORM, VK_FORMAT_B8G8R8A8_UNORM);
 
-    /** Records one eye's image into its acquired swapchain image (COLOR_ATTACHMENT_OPTIMAL in and out). */
-    public interface EyeRenderer {
-        void record(CommandBuffer cb, int eye, GpuImage target, EyeView view, FrameClock.Timing timing);
+    /** Records both eyes' images into their acquired swapchain images (COLOR_ATTACHMENT_OPTIMAL in and out). */
+    public interface FrameRenderer {
+        void record(CommandBuffer cb, GpuImage[] targets, EyeView[] views, FrameClock.Timing timing);
 
         /** Called after the GPU finished the frame and before the images are released (captures, readbacks). */
         default void afterGpu(GpuImage[] targets) {
@@ -30,6 +30,17 @@ public final class XrHost implements AutoCloseable {
 
     /** What one call of {@link #frame} did. */
     public enum FrameOutcome { IDLE, RENDERED, EMPTY, DISCARDED, OVER }
+
+    /**
+     * One frame-loop iteration: its outcome, what xrWaitFrame predicted (null when no frame was waited for), and the
+     * host time of each phase in nanoseconds — wait, begin, record, submit (until the GPU finished), end.
+     */
+    public record FrameResult(FrameOutcome outcome, FrameClock.Timing timing, long waitNanos, long beginNanos,
+            long recordNanos, long submitNanos, long endNanos) {
+        static FrameResult without(FrameOutcome outcome) {
+            return new FrameResult(outcome, null, 0, 0, 0, 0, 0);
+        }
+    }
 
     private final XrRuntime runtime;
     private final GpuContext gpu;
@@ -126,39 +137,47 @@ public final class XrHost implements AutoCloseable {
 
     /**
      * One iteration: drain events; when the session runs, wait, begin, locate views, record both eyes into one
-     * command buffer, submit, wait for the GPU, release, end. Returns what happened.
+     * command buffer, submit, wait for the GPU, release, end. Returns what happened and how long each phase took.
      */
-    public FrameOutcome frame(EyeRenderer renderer) {
+    public FrameResult frame(FrameRenderer renderer) {
         session.pollEvents();
         if (session.isOver()) {
-            return FrameOutcome.OVER;
+            return FrameResult.without(FrameOutcome.OVER);
         }
         if (!session.isRunning()) {
-            return FrameOutcome.IDLE;
+            return FrameResult.without(FrameOutcome.IDLE);
         }
         lastTiming = clock.waitFrame();
+        long t0 = System.nanoTime();
         boolean kept = clock.beginFrame();
+        long t1 = System.nanoTime();
         if (!lastTiming.shouldRender() || !clock.locateViews(space, lastTiming.predictedDisplayTime(), views)) {
             clock.endFrameEmpty(lastTiming.predictedDisplayTime());
-            return kept ? FrameOutcome.EMPTY : FrameOutcome.DISCARDED;
+            long t2 = System.nanoTime();
+            return new FrameResult(kept ? FrameOutcome.EMPTY : FrameOutcome.DISCARDED, lastTiming,
+                    lastTiming.waitNanos(), t1 - t0, 0, 0, t2 - t1);
         }
         for (int eye = 0; eye < 2; eye++) {
             targets[eye] = eyes[eye].acquire();
         }
+        long t2;
+        long t3;
         try (CommandBuffer cb = gpu.commandPool().allocate()) {
             cb.begin();
-            for (int eye = 0; eye < 2; eye++) {
-                renderer.record(cb, eye, targets[eye], views[eye], lastTiming);
-            }
+            renderer.record(cb, targets, views, lastTiming);
             cb.end();
+            t2 = System.nanoTime();
             gpu.await(gpu.submit(cb, List.of()), cb);
+            t3 = System.nanoTime();
         }
         renderer.afterGpu(targets);
         for (int eye = 0; eye < 2; eye++) {
             eyes[eye].release();
         }
         clock.endFrame(lastTiming.predictedDisplayTime(), space, eyes, views);
-        return kept ? FrameOutcome.RENDERED : FrameOutcome.DISCARDED;
+        long t4 = System.nanoTime();
+        return new FrameResult(kept ? FrameOutcome.RENDERED : FrameOutcome.DISCARDED, lastTiming,
+                lastTiming.waitNanos(), t1 - t0, t2 - t1, t3 - t2, t4 - t3);
     }
 
     public void requestExit() {

@@ -35,7 +35,7 @@ class OpenXrLifecycleTest {
             long deadline = System.nanoTime() + 60_000_000_000L;
             List<XrHost.FrameOutcome> outcomes = new ArrayList<>();
             while (System.nanoTime() < deadline) {
-                XrHost.FrameOutcome outcome = host.frame(new ClearEyes());
+                XrHost.FrameOutcome outcome = host.frame(new ClearEyes()).outcome();
                 outcomes.add(outcome);
                 if (outcome == XrHost.FrameOutcome.OVER) {
                     break;
@@ -69,9 +69,15 @@ class OpenXrLifecycleTest {
     }
 
     /** Clears each eye to its own colour: the smallest real rendering into a swapchain image. */
-    private static final class ClearEyes implements XrHost.EyeRenderer {
+    private static final class ClearEyes implements XrHost.FrameRenderer {
         @Override
-        public void record(CommandBuffer cb, int eye, GpuImage target, EyeView view, FrameClock.Timing timing) {
+        public void record(CommandBuffer cb, GpuImage[] targets, EyeView[] views, FrameClock.Timing timing) {
+            for (int eye = 0; eye < 2; eye++) {
+                clear(cb, eye, targets[eye]);
+            }
+        }
+
+        private static void clear(CommandBuffer cb, int eye, GpuImage target) {
             cb.transition(target, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
                     0, VK_PIPELINE_STAGE_2_CLEAR_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT);
             try (MemoryStack stack = MemoryStack.stackPush()) {
