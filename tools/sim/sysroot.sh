@@ -147,6 +147,8 @@ sim_exec() {
     mkdir -p "$m2" "$R$repo" "$R/root/.m2"
     case "$cwd" in "$repo"|"$repo"/*|/tmp|/tmp/*|/) ;; *) mkdir -p "$R$cwd" ;; esac
     cp /etc/resolv.conf "$R/etc/resolv.conf" 2>/dev/null || true
+    # Without /etc/hosts "localhost" does not resolve inside (chromedriver, HTTP tests).
+    cp /etc/hosts "$R/etc/hosts" 2>/dev/null || true
     sim_sync_certs "$R"
     local envs=(HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
                 JAVA_HOME=/usr/lib/jvm/java-21-openjdk-amd64 LANG=C.UTF-8 OCULAR_IN_SIM=1 "TERM=${TERM:-dumb}")

@@ -75,6 +75,11 @@ final class RunCommand implements Callable<Integer> {
                         + "mean %.2f ms, p99 %.2f ms; report %s%n", result.framesSubmitted(), result.framesLate(),
                 result.framesDiscarded(), result.meanFrameMs(), result.p99FrameMs(), result.reportJson());
         spec.commandLine().getOut().flush();
+        if (result.runtimeLost() != null) {
+            spec.commandLine().getErr().println("ocular: the OpenXR runtime was lost mid-run (" + result.runtimeLost()
+                    + "); the report covers the frames before it");
+            return Main.EXIT_FAILURE;
+        }
         return 0;
     }
 

@@ -8,12 +8,16 @@ import dev.ocular.compositor.sink.SwapchainCompose;
 import dev.ocular.compositor.xr.EyeView;
 import dev.ocular.compositor.xr.FrameClock;
 import dev.ocular.compositor.xr.RuntimeInfo;
+import dev.ocular.compositor.xr.XrException;
 import dev.ocular.compositor.xr.XrHost;
 import dev.ocular.distortion.LensProfile;
 import dev.ocular.distortion.profile.LensProfiles;
 import dev.ocular.gpu.CommandBuffer;
 import dev.ocular.gpu.GpuContext;
+import dev.ocular.gpu.GpuBuffer;
 import dev.ocular.gpu.GpuImage;
+import dev.ocular.gpu.MemoryUse;
+import dev.ocular.gpu.frame.ImageTransfer;
 import dev.ocular.gpu.GpuOptions;
 import dev.ocular.gpu.frame.ImageData;
 import dev.ocular.scenes.SceneCatalog;
@@ -44,6 +48,9 @@ public final class CompositorRunner {
     private final LiveSettings settings;
     private final PrintStream progress;
     private Consumer<Integer> onFrame = frame -> { };
+    private int captureFrame = -1;
+    private Consumer<FrameCapture> captureSink;
+    private GpuOptions gpuOptions = GpuOptions.defaults("ocular");
 
     public CompositorRunner(RunConfig config, PrintStream progress) {
         this.config = config;
@@ -60,6 +67,19 @@ public final class CompositorRunner {
         return this;
     }
 
+    /** Vulkan options (tests turn validation on; its message count is in the result). */
+    public CompositorRunner gpuOptions(GpuOptions options) {
+        this.gpuOptions = options;
+        return this;
+    }
+
+    /** Reads back what is composed into the swapchain images at frame {@code frame} (OpenXR sink) for {@code sink}. */
+    public CompositorRunner captureAt(int frame, Consumer<FrameCapture> sink) {
+        this.captureFrame = frame;
+        this.captureSink = sink;
+        return this;
+    }
+
     public RunResult run() {
         Scene scene = SceneCatalog.builtIn().build(config.scene(), config.seed());
         LensProfile lens = config.lensProfile() == null ? null : new LensProfiles().resolve(config.lensProfile());
@@ -68,7 +88,7 @@ public final class CompositorRunner {
 
     private RunResult runOpenXr(Scene scene, LensProfile lens) {
         int[] size = config.width() > 0 ? new int[] {config.width(), config.height()} : null;
-        try (XrHost host = XrHost.open("ocular", GpuOptions.defaults("ocular"), size)) {
+        try (XrHost host = XrHost.open("ocular", gpuOptions, size)) {
             GpuContext gpu = host.gpu();
             int w = host.swapchain(0).width();
             int h = host.swapchain(0).height();
@@ -76,27 +96,47 @@ public final class CompositorRunner {
                     GpuStageTimer timer = new GpuStageTimer(gpu.device(), stagesWithCompose(pipeline))) {
                 FrameRecorder recorder = new FrameRecorder(pipeline, timer, new FrameLog(stagesWithCompose(pipeline)),
                         settings);
-                XrFrames frames = new XrFrames(recorder, pipeline, scriptedViews(scene));
+                XrFrames frames = new XrFrames(recorder, pipeline, scriptedViews(scene), gpu, captureFrame,
+                        captureSink);
                 long deadline = deadlineNanos();
                 int target = config.frames();
-                while (target > 0 ? recorder.frames() < target : System.nanoTime() < deadline) {
-                    XrHost.FrameResult result = host.frame(frames);
-                    if (result.outcome() == XrHost.FrameOutcome.OVER) {
-                        progress.println("ocular: the OpenXR session ended (" + host.session().state() + ")");
-                        break;
+                String lost = null;
+                try {
+                    while (target > 0 ? recorder.frames() < target : System.nanoTime() < deadline) {
+                        XrHost.FrameResult result = host.frame(frames);
+                        if (result.outcome() == XrHost.FrameOutcome.OVER) {
+                            progress.println("ocular: the OpenXR session ended (" + host.session().state() + ")");
+                            break;
+                        }
+                        if (result.outcome() == XrHost.FrameOutcome.IDLE) {
+                            Thread.onSpinWait();
+                            continue;
+                        }
+                        if (frames.finish(result)) {
+                            onFrame.accept(recorder.frames());
+                        }
+                        progress(recorder.frames());
                     }
-                    if (result.outcome() == XrHost.FrameOutcome.IDLE) {
-                        Thread.onSpinWait();
-                        continue;
+                    host.requestExit();
+                    drainToExit(host);
+                } catch (XrException e) {
+                    if (!e.isLoss()) {
+                        throw e;
                     }
-                    frames.finish(result);
-                    progress(recorder.frames());
+                    // The runtime went away (crashed or was stopped): report what ran and leave cleanly.
+                    lost = e.getMessage();
+                    progress.println("ocular: the OpenXR runtime was lost after " + recorder.frames() + " frames ("
+                            + lost + "); writing the report");
+                    frames.abandon();
                 }
-                host.requestExit();
-                drainToExit(host);
                 RuntimeInfo info = host.runtime().info();
-                return finish(gpu, pipeline, recorder, lens, Map.of("runtime", info.runtimeName() + " "
-                        + info.runtimeVersion(), "system", info.systemName()));
+                Map<String, String> runtime = new java.util.LinkedHashMap<>();
+                runtime.put("runtime", info.runtimeName() + " " + info.runtimeVersion());
+                runtime.put("system", info.systemName());
+                if (lost != null) {
+                    runtime.put("lost", lost);
+                }
+                return finish(gpu, pipeline, recorder, lens, runtime);
             }
         }
     }
@@ -117,7 +157,7 @@ public final class CompositorRunner {
     private RunResult runOffline(Scene scene, LensProfile lens) {
         int w = config.width() > 0 ? config.width() : 640;
         int h = config.height() > 0 ? config.height() : 640;
-        try (GpuContext gpu = GpuContext.create(GpuOptions.defaults("ocular"));
+        try (GpuContext gpu = GpuContext.create(gpuOptions);
                 StereoPipeline pipeline = new StereoPipeline(gpu, scene, w, h, UpscalerSetup.all(gpu));
                 GpuStageTimer timer = new GpuStageTimer(gpu.device(), pipeline.stages())) {
             FrameRecorder recorder = new FrameRecorder(pipeline, timer, new FrameLog(pipeline.stages()), settings);
@@ -140,6 +180,7 @@ public final class CompositorRunner {
                     t2 = System.nanoTime();
                 }
                 recorder.close(row, new long[] {0, 0, t1 - t0, t2 - t1, 0}, 0, false);
+                onFrame.accept(recorder.frames());
                 progress(recorder.frames());
             }
             return finish(gpu, pipeline, recorder, lens, Map.of());
@@ -155,7 +196,7 @@ public final class CompositorRunner {
                 gpu.capabilities(), frameMs);
         var path = RunOutputs.write(config.out(), images, lens, report);
         return new RunResult(recorder.frames(), recorder.late(), recorder.discarded(), recorder.historyResets(),
-                frameMs[0], frameMs[1], path);
+                frameMs[0], frameMs[1], path, recorder.log(), runtime.get("lost"), gpu.validationLog().count());
     }
 
     private List<String> stagesWithCompose(StereoPipeline pipeline) {
@@ -197,13 +238,21 @@ public final class CompositorRunner {
         private final FrameRecorder recorder;
         private final StereoPipeline pipeline;
         private final ScriptedViews scripted;
+        private final GpuContext gpu;
+        private final int captureFrame;
+        private final Consumer<FrameCapture> captureSink;
         private final LivePoseTracker tracker = new LivePoseTracker();
+        private final GpuBuffer[] captures = new GpuBuffer[2];
         private int row = -1;
 
-        XrFrames(FrameRecorder recorder, StereoPipeline pipeline, ScriptedViews scripted) {
+        XrFrames(FrameRecorder recorder, StereoPipeline pipeline, ScriptedViews scripted, GpuContext gpu,
+                int captureFrame, Consumer<FrameCapture> captureSink) {
             this.recorder = recorder;
             this.pipeline = pipeline;
             this.scripted = scripted;
+            this.gpu = gpu;
+            this.captureFrame = captureFrame;
+            this.captureSink = captureSink;
         }
 
         @Override
@@ -214,18 +263,62 @@ public final class CompositorRunner {
                     : tracker.accept(new LiveViews(timing.predictedDisplayTime(), eyePose(views[0]),
                             eyePose(views[1]), true));
             recorder.record(cb, frame, row);
+            boolean capture = recorder.frames() == captureFrame && captureSink != null;
             for (int eye = 0; eye < 2; eye++) {
-                SwapchainCompose.record(cb, eye, pipeline.output(eye), targets[eye], null, recorder.timer());
+                if (capture) {
+                    captures[eye] = gpu.buffer((long) texelBytes(targets[eye].format()) * targets[eye].width()
+                            * targets[eye].height(), 0, MemoryUse.READBACK);
+                }
+                SwapchainCompose.record(cb, eye, pipeline.output(eye), targets[eye], captures[eye],
+                        recorder.timer());
             }
         }
 
-        void finish(XrHost.FrameResult r) {
+        @Override
+        public void afterGpu(GpuImage[] targets) {
+            if (captures[0] == null) {
+                return;
+            }
+            try {
+                ImageTransfer io = new ImageTransfer(gpu);
+                byte[][] bytes = new byte[2][];
+                ImageData[] outputs = new ImageData[2];
+                for (int eye = 0; eye < 2; eye++) {
+                    captures[eye].invalidate();
+                    bytes[eye] = new byte[Math.toIntExact(captures[eye].size())];
+                    captures[eye].mapped().get(bytes[eye]);
+                    outputs[eye] = io.download(pipeline.output(eye));
+                }
+                captureSink.accept(new FrameCapture(recorder.frames(), bytes, targets[0].format(),
+                        targets[0].width(), targets[0].height(), outputs));
+            } finally {
+                abandon();
+            }
+        }
+
+        private static int texelBytes(int format) {
+            return format == org.lwjgl.vulkan.VK10.VK_FORMAT_R16G16B16A16_SFLOAT ? 8 : 4;
+        }
+
+        /** Frees capture buffers of a frame that will not complete. */
+        void abandon() {
+            for (int eye = 0; eye < 2; eye++) {
+                if (captures[eye] != null) {
+                    captures[eye].close();
+                    captures[eye] = null;
+                }
+            }
+        }
+
+        /** Closes the frame's log row; false when nothing was rendered (shouldRender false, no valid views). */
+        boolean finish(XrHost.FrameResult r) {
             if (row < 0) {
-                return; // nothing was rendered this iteration (shouldRender false or no valid views)
+                return false;
             }
             recorder.close(row, new long[] {r.waitNanos(), r.beginNanos(), r.recordNanos(), r.submitNanos(),
                     r.endNanos()}, r.timing().predictedDisplayPeriod(), r.outcome() == XrHost.FrameOutcome.DISCARDED);
             row = -1;
+            return true;
         }
     }
 }

@@ -24,6 +24,7 @@ final class RunReportJson {
         r.put("motion", config.motion() == null ? "scene default" : config.motion());
         r.put("openxr_runtime", runtime.getOrDefault("runtime", null));
         r.put("openxr_system", runtime.getOrDefault("system", null));
+        r.put("openxr_runtime_lost", runtime.getOrDefault("lost", null));
         r.put("gpu", gpu.name() + " (" + gpu.driverName() + " " + gpu.driverInfo() + ")");
         r.put("lens_profile", config.lensProfile());
         Map<String, Object> eyes = new LinkedHashMap<>();
