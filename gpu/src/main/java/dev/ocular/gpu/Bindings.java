@@ -62,6 +62,21 @@ public final class Bindings {
         return entries.size();
     }
 
+    /**
+     * Pushes these descriptors for the pipeline bound at {@code bindPoint} (compute or graphics) with set layout
+     * {@code setLayout} (a push-descriptor layout) in {@code pipelineLayout}, set 0.
+     */
+    public void push(CommandBuffer cb, int bindPoint, PipelineLayout pipelineLayout, DescriptorSetLayout setLayout) {
+        cb.requireRecording();
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (MemoryStack stack = MemoryStack.stackPush()) {
+            org.lwjgl.vulkan.KHRPushDescriptor.vkCmdPushDescriptorSetKHR(cb.handle(), bindPoint,
+                    pipelineLayout.handle(), 0, toWrites(stack, setLayout));
+        }
+    }
+
     /** Descriptor writes on {@code stack}, checked against the layout's declared types. */
     VkWriteDescriptorSet.Buffer toWrites(MemoryStack stack, DescriptorSetLayout layout) {
         VkWriteDescriptorSet.Buffer writes = VkWriteDescriptorSet.calloc(entries.size(), stack);

@@ -1,7 +1,6 @@
 package dev.ocular.gpu;
 
 import static org.lwjgl.system.MemoryStack.stackPush;
-import static org.lwjgl.vulkan.KHRPushDescriptor.vkCmdPushDescriptorSetKHR;
 import static org.lwjgl.vulkan.VK10.*;
 
 import dev.ocular.gpu.shader.ShaderSource;
@@ -85,10 +84,7 @@ public final class ComputeKernel implements AutoCloseable {
         }
         try (MemoryStack stack = stackPush()) {
             vkCmdBindPipeline(cb.handle(), VK_PIPELINE_BIND_POINT_COMPUTE, pipeline.handle());
-            if (bindings.size() > 0) {
-                vkCmdPushDescriptorSetKHR(cb.handle(), VK_PIPELINE_BIND_POINT_COMPUTE, layout.handle(), 0,
-                        bindings.toWrites(stack, setLayout));
-            }
+            bindings.push(cb, VK_PIPELINE_BIND_POINT_COMPUTE, layout, setLayout);
             if (spec.pushConstants() > 0) {
                 if (pushConstants == null || pushConstants.remaining() != spec.pushConstants()) {
                     throw new IllegalArgumentException(spec.source().label() + " expects " + spec.pushConstants()

@@ -25,7 +25,7 @@ public record DeviceCapabilities(
         boolean synchronization2, boolean dynamicRendering, boolean multiview, boolean subgroupSizeControl,
         boolean computeFullSubgroups, boolean pushDescriptor, boolean shaderSubgroupExtendedTypes,
         boolean cooperativeMatrix, List<CoopMatShape> coopMatShapes, boolean cooperativeMatrix2,
-        Set<String> extensions) {
+        Set<String> extensions, boolean independentBlend) {
 
     public String deviceTypeName() {
         return switch (deviceType) {

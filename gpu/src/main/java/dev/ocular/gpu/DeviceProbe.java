@@ -115,7 +115,8 @@ public final class DeviceProbe {
                     f11.multiview(), is13 && f13.subgroupSizeControl(), is13 && f13.computeFullSubgroups(),
                     extensions.contains(VK_KHR_PUSH_DESCRIPTOR_EXTENSION_NAME),
                     f12.shaderSubgroupExtendedTypes(), hasCoopMat && fcm.cooperativeMatrix(), shapes,
-                    hasCoopMat2 && fcm2.cooperativeMatrixWorkgroupScope(), Set.copyOf(extensions));
+                    hasCoopMat2 && fcm2.cooperativeMatrixWorkgroupScope(), Set.copyOf(extensions),
+                    features.features().independentBlend());
         }
     }
 

@@ -117,7 +117,9 @@ public final class GpuDevice implements AutoCloseable {
             f13.pNext(tail);
             VkPhysicalDeviceFeatures2 features = VkPhysicalDeviceFeatures2.calloc(stack).sType$Default()
                     .pNext(f11.address());
-            features.features().shaderInt16(true).samplerAnisotropy(false);
+            // independentBlend lets alpha-blended particles share a pass with opaque geometry while leaving their
+            // motion-vector attachment unblended and unwritten.
+            features.features().shaderInt16(true).samplerAnisotropy(false).independentBlend(caps.independentBlend());
             VkDeviceCreateInfo info = VkDeviceCreateInfo.calloc(stack).sType$Default()
                     .pNext(features.address())
                     .pQueueCreateInfos(queues)

@@ -15,7 +15,7 @@ class DeviceSelectionTest {
     static DeviceCapabilities device(int index, String name, int type, boolean qualifies) {
         return new DeviceCapabilities(null, index, name, type, 0x10de, 1, VK_MAKE_API_VERSION(0, 1, qualifies ? 3 : 2, 0),
                 1, "driver", "info", 32, 32, 32, 1024, 49152, 256, 1f, true, 0, 64, true, true, true, true, true, true,
-                true, qualifies, qualifies, true, false, false, qualifies, true, false, List.of(), false, Set.of());
+                true, qualifies, qualifies, true, false, false, qualifies, true, false, List.of(), false, Set.of(), true);
     }
 
     @Test
