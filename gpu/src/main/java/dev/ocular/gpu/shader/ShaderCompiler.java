@@ -24,7 +24,7 @@ import org.lwjgl.util.shaderc.ShadercIncludeResultRelease;
  * GLSL → SPIR-V with shaderc, targeting Vulkan 1.3 / SPIR-V 1.6. Sources and includes come from the class path:
  * {@code #include "x"} is relative to the including file, {@code #include <x>} is relative to the class-path root.
  * Results are cached on disk by a hash of the source, all files it includes (transitively), defines and target, so an
- * edited include recompiles its users. Not thread-safe.
+ * edited include recompiles its users. Not thread-safe; instances share the process's native compiler.
  */
 public final class ShaderCompiler implements AutoCloseable {
     /** Part of every cache key: bump when compile options change. */
@@ -48,10 +48,7 @@ public final class ShaderCompiler implements AutoCloseable {
     public ShaderCompiler(SpirvCache cache, ClassLoader loader) {
         this.loader = loader;
         this.cache = cache;
-        this.compiler = shaderc_compiler_initialize();
-        if (compiler == NULL) {
-            throw new IllegalStateException("shaderc_compiler_initialize failed");
-        }
+        this.compiler = NativeShaderc.acquire();
         this.resolve = ShadercIncludeResolve.create(this::resolveInclude);
         this.release = ShadercIncludeResultRelease.create((user, result) -> {
             ShadercIncludeResult r = ShadercIncludeResult.create(result);
@@ -210,7 +207,7 @@ public final class ShaderCompiler implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            shaderc_compiler_release(compiler);
+            NativeShaderc.release();
             resolve.free();
             release.free();
         }

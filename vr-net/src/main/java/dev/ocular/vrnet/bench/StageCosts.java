@@ -1,0 +1,63 @@
+package dev.ocular.vrnet.bench;
+
+import dev.ocular.vrnet.model.LayerSpec;
+import dev.ocular.vrnet.model.NetSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Useful work and compulsory memory traffic of each stage for one stereo frame, from the spec and the sizes alone, so
+ * every path is measured against the same yardstick (padding and recomputation are the executor's overhead).
+ *
+ * @param gflop     per stage, 2 × multiply-adds over real channels
+ * @param megabytes per stage, every tensor read once and written once, plus weights
+ */
+record StageCosts(List<String> names, double[] gflop, double[] megabytes) {
+    private static final int COLOUR_BYTES = 8;  // RGBA16F
+    private static final int DEPTH_BYTES = 4;   // D32
+    private static final int MOTION_BYTES = 4;  // RG16F
+
+    /**
+     * @param elementBytes activation element size of the path: 4 (fp32) or 2 (fp16)
+     */
+    static StageCosts of(NetSpec spec, int eyes, long inPixelsPerEye, long outPixelsPerEye, int elementBytes) {
+        double in = (double) eyes * inPixelsPerEye;
+        double out = (double) eyes * outPixelsPerEye;
+        List<String> names = new ArrayList<>();
+        List<double[]> costs = new ArrayList<>();
+        names.add("pack");
+        costs.add(new double[] {0, in * (COLOUR_BYTES + DEPTH_BYTES + MOTION_BYTES + spec.inputChannels()
+                * elementBytes) + out * COLOUR_BYTES});
+        for (LayerSpec l : spec.layers()) {
+            names.add(l.name());
+            double weights = (double) (l.macsPerPixel() + l.out()) * elementBytes;
+            costs.add(new double[] {2.0 * l.macsPerPixel() * in, in * (l.in() + l.out()) * elementBytes + weights});
+        }
+        names.add("fuse");
+        costs.add(new double[] {0, in * (COLOUR_BYTES + MOTION_BYTES + spec.headChannels() * elementBytes)
+                + out * 2 * COLOUR_BYTES});
+        double[] gflop = new double[names.size()];
+        double[] megabytes = new double[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            gflop[i] = costs.get(i)[0] / 1e9;
+            megabytes[i] = costs.get(i)[1] / 1e6;
+        }
+        return new StageCosts(List.copyOf(names), gflop, megabytes);
+    }
+
+    double totalGflop() {
+        double sum = 0;
+        for (double g : gflop) {
+            sum += g;
+        }
+        return sum;
+    }
+
+    double totalMegabytes() {
+        double sum = 0;
+        for (double m : megabytes) {
+            sum += m;
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.ocular.vrnet.gpu;
+
+import dev.ocular.gpu.ImageView;
+import dev.ocular.vrnet.EyeParams;
+
+/**
+ * What the pack and fuse kernels bind for one eye in one frame. Mutable and reused every frame so recording allocates
+ * nothing per eye; {@link GpuVrNet} fills it, tests may fill it directly.
+ */
+final class EyeSlot {
+    /** Low-resolution inputs, viewed as 2-D arrays; {@code layer} selects this eye's layer. */
+    ImageView colour;
+    ImageView depth;
+    ImageView motion;
+    int layer;
+    float jitterX;
+    float jitterY;
+    /** Low-resolution size. */
+    int width;
+    int height;
+    /** Last frame's output (read) and this frame's output (written), both in GENERAL layout. */
+    ImageView history;
+    ImageView output;
+    boolean historyValid;
+    EyeParams params;
+}

@@ -1,0 +1,158 @@
+package dev.ocular.vrnet.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * A spec with its weights: what every executor runs. Built from a safetensors file checked against the spec
+ * ({@link #load}), or from seeded random weights for tests and benchmarks ({@link #random}), which are labelled as
+ * such in {@link #weightsLabel()} and in the metadata of any file they are saved to. Immutable.
+ */
+public final class NetModel {
+    /** Metadata keys every vrnet weights file carries. */
+    public static final String META_ARCHITECTURE = "architecture";
+    public static final String META_VERSION = "version";
+    public static final String META_PROVENANCE = "provenance";
+
+    private final NetSpec spec;
+    private final List<ConvWeights> layers;
+    private final Map<String, String> metadata;
+
+    private NetModel(NetSpec spec, List<ConvWeights> layers, Map<String, String> metadata) {
+        this.spec = spec;
+        this.layers = List.copyOf(layers);
+        this.metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    /** Builds a model from weights already in memory; they are checked like a file's. */
+    public static NetModel of(NetSpec spec, List<ConvWeights> layers, Map<String, String> metadata) {
+        Map<String, Tensor> tensors = new TreeMap<>();
+        for (ConvWeights w : layers) {
+            tensors.put(w.layer().weightName(), new Tensor(Tensor.DType.F32, w.layer().weightShape(), w.weight()));
+            tensors.put(w.layer().biasName(), new Tensor(Tensor.DType.F32, new int[] {w.layer().out()}, w.bias()));
+        }
+        return fromContents(spec, new SafeTensors.Contents(metadata, tensors), "in-memory weights");
+    }
+
+    /** Reads {@code weights} (safetensors) and checks it against {@code spec}: one-line error on any mismatch. */
+    public static NetModel load(NetSpec spec, Path weights) {
+        return fromContents(spec, SafeTensors.read(weights), weights.toString());
+    }
+
+    /** Checks metadata, names, dtypes, shapes and values against the spec. */
+    public static NetModel fromContents(NetSpec spec, SafeTensors.Contents contents, String source) {
+        Map<String, String> meta = contents.metadata();
+        requireMeta(meta, META_ARCHITECTURE, spec.architecture(), source);
+        requireMeta(meta, META_VERSION, Integer.toString(spec.version()), source);
+        if (!meta.containsKey(META_PROVENANCE) || meta.get(META_PROVENANCE).isBlank()) {
+            throw new ModelFormatException(source, "__metadata__." + META_PROVENANCE, "missing");
+        }
+        Map<String, Tensor> remaining = new TreeMap<>(contents.tensors());
+        List<ConvWeights> layers = new ArrayList<>();
+        for (LayerSpec layer : spec.layers()) {
+            float[] w = take(remaining, layer.weightName(), layer.weightShape(), source);
+            float[] b = take(remaining, layer.biasName(), new int[] {layer.out()}, source);
+            layers.add(new ConvWeights(layer, w, b));
+        }
+        if (!remaining.isEmpty()) {
+            throw new ModelFormatException(source, "tensor '" + remaining.keySet().iterator().next() + "'",
+                    "not part of the spec's layers " + spec.layers().stream().map(LayerSpec::name).toList());
+        }
+        return new NetModel(spec, layers, meta);
+    }
+
+    private static void requireMeta(Map<String, String> meta, String key, String expected, String source) {
+        String value = meta.get(key);
+        if (!expected.equals(value)) {
+            throw new ModelFormatException(source, "__metadata__." + key, (value == null ? "missing" : "'" + value
+                    + "'") + ", the spec wants '" + expected + "'");
+        }
+    }
+
+    private static float[] take(Map<String, Tensor> tensors, String name, int[] shape, String source) {
+        Tensor t = tensors.remove(name);
+        String at = "tensor '" + name + "'";
+        if (t == null) {
+            throw new ModelFormatException(source, at, "missing (the spec needs shape " + Arrays.toString(shape)
+                    + ")");
+        }
+        if (!Arrays.equals(t.shape(), shape)) {
+            throw new ModelFormatException(source, at, "shape " + t.shapeString() + " but the spec wants "
+                    + Arrays.toString(shape));
+        }
+        float[] v = t.values();
+        for (int i = 0; i < v.length; i++) {
+            if (!Float.isFinite(v[i])) {
+                throw new ModelFormatException(source, at, "value " + i + " is " + v[i]);
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Seeded random weights (He-normal weights, small uniform biases; the head a little narrower so the squashed
+     * parameters spread over their ranges). For tests and benchmarks only: the provenance says so.
+     */
+    public static NetModel random(NetSpec spec, long seed) {
+        Random random = new Random(seed);
+        List<ConvWeights> layers = new ArrayList<>();
+        for (int i = 0; i < spec.layers().size(); i++) {
+            LayerSpec layer = spec.layers().get(i);
+            boolean head = i == spec.layers().size() - 1;
+            double std = Math.sqrt(2.0 / (layer.in() * layer.kind().taps())) * (head ? 0.5 : 1.0);
+            float[] w = new float[layer.out() * layer.in() * layer.kind().taps()];
+            for (int j = 0; j < w.length; j++) {
+                w[j] = (float) (random.nextGaussian() * std);
+            }
+            float[] b = new float[layer.out()];
+            for (int j = 0; j < b.length; j++) {
+                b[j] = (random.nextFloat() * 2 - 1) * 0.1f;
+            }
+            layers.add(new ConvWeights(layer, w, b));
+        }
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(META_ARCHITECTURE, spec.architecture());
+        meta.put(META_VERSION, Integer.toString(spec.version()));
+        meta.put(META_PROVENANCE, randomLabel(seed));
+        return new NetModel(spec, layers, meta);
+    }
+
+    /** How random weights are labelled wherever they are reported. */
+    public static String randomLabel(long seed) {
+        return "random (seed " + seed + ")";
+    }
+
+    /** Saves the weights (F32 or F16) with this model's metadata, atomically. */
+    public void save(Path file, Tensor.DType dtype) throws IOException {
+        Map<String, Tensor> tensors = new TreeMap<>();
+        for (ConvWeights w : layers) {
+            tensors.put(w.layer().weightName(), new Tensor(dtype, w.layer().weightShape(), w.weight()));
+            tensors.put(w.layer().biasName(), new Tensor(dtype, new int[] {w.layer().out()}, w.bias()));
+        }
+        SafeTensors.write(file, metadata, tensors);
+    }
+
+    public NetSpec spec() {
+        return spec;
+    }
+
+    public List<ConvWeights> layers() {
+        return layers;
+    }
+
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    /** What the weights are, for reports: the provenance metadata (e.g. {@code random (seed 7)}). */
+    public String weightsLabel() {
+        return metadata.get(META_PROVENANCE);
+    }
+}

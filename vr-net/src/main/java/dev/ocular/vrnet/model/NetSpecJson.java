@@ -1,0 +1,239 @@
+package dev.ocular.vrnet.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes the spec JSON, checking every field so a bad spec fails with the JSON path of the first problem.
+ * Unknown fields are errors too: a misspelt field must not silently fall back to a default.
+ */
+final class NetSpecJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+    /** Widest tensor a layer may produce; far above what a per-pixel net needs, low enough to bound buffer sizes. */
+    static final int MAX_CHANNELS = 256;
+    static final int MAX_LAYERS = 32;
+
+    private final String source;
+
+    NetSpecJson(String source) {
+        this.source = source;
+    }
+
+    NetSpec parse(String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw fail("json", "not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw fail("json", "top level must be an object");
+        }
+        onlyFields(root, "", Set.of("architecture", "version", "inputs", "pack", "layers", "head", "fuse"));
+        String architecture = text(root, "architecture");
+        if (!NetSpec.ARCHITECTURE.equals(architecture)) {
+            throw fail("architecture", "'" + architecture + "' is not supported (expected '" + NetSpec.ARCHITECTURE
+                    + "')");
+        }
+        int version = integer(root, "version");
+        if (version != NetSpec.VERSION) {
+            throw fail("version", version + " is not supported (this build reads version " + NetSpec.VERSION + ")");
+        }
+        List<String> inputs = names(root, "inputs", NetSpec.V1_INPUTS);
+        JsonNode pack = object(root, "pack");
+        onlyFields(pack, "pack.", Set.of("motionSoftsign"));
+        float softsign = positive(pack, "pack.", "motionSoftsign");
+        List<LayerSpec> layers = layers(root, inputs.size());
+        List<String> head = names(root, "head", NetSpec.V1_HEAD);
+        LayerSpec last = layers.get(layers.size() - 1);
+        if (last.out() != head.size()) {
+            throw fail("layers[" + (layers.size() - 1) + "].out", last.out() + " does not match the " + head.size()
+                    + " head channels");
+        }
+        FuseConstants fuse = fuse(object(root, "fuse"));
+        return new NetSpec(architecture, version, inputs, softsign, layers, head, fuse);
+    }
+
+    private List<LayerSpec> layers(JsonNode root, int inputChannels) {
+        JsonNode array = root.get("layers");
+        if (array == null || !array.isArray() || array.isEmpty()) {
+            throw fail("layers", "must be a non-empty array");
+        }
+        if (array.size() > MAX_LAYERS) {
+            throw fail("layers", array.size() + " layers exceed the limit of " + MAX_LAYERS);
+        }
+        List<LayerSpec> layers = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int channels = inputChannels;
+        for (int i = 0; i < array.size(); i++) {
+            String at = "layers[" + i + "].";
+            JsonNode node = array.get(i);
+            if (!node.isObject()) {
+                throw fail("layers[" + i + "]", "must be an object");
+            }
+            onlyFields(node, at, Set.of("name", "kind", "in", "out", "activation"));
+            String name = text(node, at, "name");
+            if (!NAME.matcher(name).matches() || !seen.add(name)) {
+                throw fail(at + "name", "'" + name + "' must be unique and match " + NAME.pattern());
+            }
+            LayerKind kind = LayerKind.byJsonName(text(node, at, "kind"));
+            if (kind == null) {
+                throw fail(at + "kind", "'" + node.get("kind").asText() + "' is not conv3x3 or conv1x1");
+            }
+            Activation activation = Activation.byJsonName(text(node, at, "activation"));
+            if (activation == null) {
+                throw fail(at + "activation", "'" + node.get("activation").asText() + "' is not relu or none");
+            }
+            int in = channelCount(node, at, "in");
+            int out = channelCount(node, at, "out");
+            if (in != channels) {
+                throw fail(at + "in", in + " does not match the " + channels + " channels feeding it");
+            }
+            layers.add(new LayerSpec(name, kind, in, out, activation));
+            channels = out;
+        }
+        return layers;
+    }
+
+    private FuseConstants fuse(JsonNode node) {
+        onlyFields(node, "fuse.", Set.of("sigmaMin", "sigmaMax", "alphaMin", "alphaMax", "gammaMin", "gammaMax",
+                "residualScale"));
+        float sigmaMin = number(node, "fuse.", "sigmaMin");
+        float sigmaMax = number(node, "fuse.", "sigmaMax");
+        float alphaMin = number(node, "fuse.", "alphaMin");
+        float alphaMax = number(node, "fuse.", "alphaMax");
+        float gammaMin = number(node, "fuse.", "gammaMin");
+        float gammaMax = number(node, "fuse.", "gammaMax");
+        float residual = number(node, "fuse.", "residualScale");
+        if (!(sigmaMin >= 0.2f && sigmaMax >= sigmaMin && sigmaMax <= 4f)) {
+            throw fail("fuse.sigmaMin", "need 0.2 <= sigmaMin <= sigmaMax <= 4, got " + sigmaMin + ", " + sigmaMax);
+        }
+        if (!(alphaMin >= 0f && alphaMax >= alphaMin && alphaMax <= 1f)) {
+            throw fail("fuse.alphaMin", "need 0 <= alphaMin <= alphaMax <= 1, got " + alphaMin + ", " + alphaMax);
+        }
+        if (!(gammaMin >= 0f && gammaMax >= gammaMin && gammaMax <= 16f)) {
+            throw fail("fuse.gammaMin", "need 0 <= gammaMin <= gammaMax <= 16, got " + gammaMin + ", " + gammaMax);
+        }
+        if (!(residual >= 0f && residual <= 1f)) {
+            throw fail("fuse.residualScale", "need 0 <= residualScale <= 1, got " + residual);
+        }
+        return new FuseConstants(sigmaMin, sigmaMax, alphaMin, alphaMax, gammaMin, gammaMax, residual);
+    }
+
+    /** The list must equal the version's fixed channel list: the ops' code defines what each channel means. */
+    private List<String> names(JsonNode root, String field, List<String> expected) {
+        JsonNode array = root.get(field);
+        if (array == null || !array.isArray()) {
+            throw fail(field, "must be an array of channel names");
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (!array.get(i).isTextual()) {
+                throw fail(field + "[" + i + "]", "must be a string");
+            }
+            names.add(array.get(i).asText());
+        }
+        if (!names.equals(expected)) {
+            throw fail(field, names + " differs from version " + NetSpec.VERSION + "'s " + expected);
+        }
+        return names;
+    }
+
+    private void onlyFields(JsonNode node, String prefix, Set<String> allowed) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            String name = it.next();
+            if (!allowed.contains(name)) {
+                throw fail(prefix + name, "unknown field (allowed: " + new java.util.TreeSet<>(allowed) + ")");
+            }
+        }
+    }
+
+    private JsonNode object(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        if (node == null || !node.isObject()) {
+            throw fail(field, "must be an object");
+        }
+        return node;
+    }
+
+    private String text(JsonNode node, String field) {
+        return text(node, "", field);
+    }
+
+    private String text(JsonNode node, String prefix, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual()) {
+            throw fail(prefix + field, "must be a string");
+        }
+        return v.asText();
+    }
+
+    private int integer(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isInt()) {
+            throw fail(field, "must be an integer");
+        }
+        return v.asInt();
+    }
+
+    private int channelCount(JsonNode node, String prefix, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isInt() || v.asInt() < 1 || v.asInt() > MAX_CHANNELS) {
+            throw fail(prefix + field, "must be an integer channel count in [1, " + MAX_CHANNELS + "]");
+        }
+        return v.asInt();
+    }
+
+    private float number(JsonNode node, String prefix, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
+            throw fail(prefix + field, "must be a finite number");
+        }
+        return (float) v.asDouble();
+    }
+
+    private float positive(JsonNode node, String prefix, String field) {
+        float v = number(node, prefix, field);
+        if (!(v > 0f)) {
+            throw fail(prefix + field, "must be positive, got " + v);
+        }
+        return v;
+    }
+
+    private ModelFormatException fail(String field, String problem) {
+        return new ModelFormatException(source, field, problem);
+    }
+
+    static String write(NetSpec spec) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("architecture", spec.architecture());
+        root.put("version", spec.version());
+        spec.inputs().forEach(root.putArray("inputs")::add);
+        root.putObject("pack").put("motionSoftsign", spec.motionSoftsign());
+        ArrayNode layers = root.putArray("layers");
+        for (LayerSpec l : spec.layers()) {
+            layers.addObject().put("name", l.name()).put("kind", l.kind().jsonName()).put("in", l.in())
+                    .put("out", l.out()).put("activation", l.activation().jsonName());
+        }
+        spec.head().forEach(root.putArray("head")::add);
+        FuseConstants f = spec.fuse();
+        root.putObject("fuse").put("sigmaMin", f.sigmaMin()).put("sigmaMax", f.sigmaMax())
+                .put("alphaMin", f.alphaMin()).put("alphaMax", f.alphaMax()).put("gammaMin", f.gammaMin())
+                .put("gammaMax", f.gammaMax()).put("residualScale", f.residualScale());
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("serialising a spec tree cannot fail", e);
+        }
+    }
+}

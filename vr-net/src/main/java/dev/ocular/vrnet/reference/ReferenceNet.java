@@ -1,0 +1,80 @@
+package dev.ocular.vrnet.reference;
+
+import dev.ocular.gpu.frame.GBufferData;
+import dev.ocular.gpu.frame.ImageData;
+import dev.ocular.vrnet.EyeInput;
+import dev.ocular.vrnet.EyeParams;
+import dev.ocular.vrnet.NetPath;
+import dev.ocular.vrnet.VrNetRunner;
+import dev.ocular.vrnet.model.ConvWeights;
+import dev.ocular.vrnet.model.NetModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The CPU reference executor, float32: pack → each layer → fuse, per eye, keeping each eye's output as its next
+ * history. The oracle the GPU paths are tested against, and the forward pass a trainer differentiates
+ * ({@link #forward} exposes every intermediate tensor). Not thread-safe.
+ */
+public final class ReferenceNet implements VrNetRunner {
+    /** Every tensor of one eye's forward pass. {@code layers.get(i)} is layer i's output; the last is the head. */
+    public record Forward(ImageData packed, List<ImageData> layers, ImageData output) {
+    }
+
+    private final NetModel model;
+    private final List<ImageData> history = new ArrayList<>();
+
+    public ReferenceNet(NetModel model) {
+        this.model = model;
+    }
+
+    /** One eye's forward pass. {@code history} is the previous output, or null when it is not valid. Pure. */
+    public static Forward forward(NetModel model, GBufferData g, ImageData history, EyeParams p) {
+        ImageData packed = PackOp.apply(g, history, p, model.spec().motionSoftsign());
+        List<ImageData> layers = new ArrayList<>();
+        ImageData x = packed;
+        for (ConvWeights w : model.layers()) {
+            x = ConvOp.apply(x, w);
+            layers.add(x);
+        }
+        ImageData out = FuseOp.apply(x, g, history, p, model.spec().fuse());
+        return new Forward(packed, List.copyOf(layers), out);
+    }
+
+    /**
+     * The history an eye may use this frame: last frame's output unless the frame asks for a reset or the output size
+     * changed (the GPU executors apply the same rule).
+     */
+    public static ImageData usableHistory(ImageData previous, EyeParams p) {
+        if (p.reset() || previous == null || previous.width() != p.outWidth()
+                || previous.height() != p.outHeight()) {
+            return null;
+        }
+        return previous;
+    }
+
+    @Override
+    public NetPath path() {
+        return NetPath.REFERENCE;
+    }
+
+    @Override
+    public List<ImageData> run(List<EyeInput> eyes) {
+        VrNetRunner.checkEyes(eyes);
+        List<ImageData> outputs = new ArrayList<>();
+        for (int e = 0; e < eyes.size(); e++) {
+            EyeInput eye = eyes.get(e);
+            ImageData previous = e < history.size() ? history.get(e) : null;
+            ImageData out = forward(model, eye.gbuffer(), usableHistory(previous, eye.params()), eye.params()).output();
+            outputs.add(out);
+        }
+        history.clear();
+        history.addAll(outputs);
+        return outputs;
+    }
+
+    @Override
+    public void close() {
+        history.clear();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.ocular.vrnet.gpu;
+
+import dev.ocular.gpu.GpuBuffer;
+import dev.ocular.gpu.GpuContext;
+import dev.ocular.gpu.GpuImage;
+import dev.ocular.gpu.Sampler;
+import dev.ocular.gpu.frame.GBufferData;
+import dev.ocular.gpu.frame.ImageData;
+import dev.ocular.gpu.testing.DeviceTest;
+import dev.ocular.vrnet.EyeParams;
+import dev.ocular.vrnet.bench.SyntheticFrames;
+import dev.ocular.vrnet.model.NetSpec;
+import dev.ocular.vrnet.reference.FuseOp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** shaders/fuse.comp against reference/FuseOp: ratios 1 to 3, both eyes different, NaN-poisoned outputs. */
+@DeviceTest
+class FuseKernelTest {
+
+    @ParameterizedTest(name = "fp16={0}, eyes {1}x{2}->{3}x{4} history {5}, {6}x{7}->{8}x{9} history {10}")
+    @CsvSource({
+        "false, 19, 13, 38, 26, true, 1, 1, 3, 3, false",
+        "false, 13, 9, 20, 15, false, 11, 7, 19, 12, true",
+        "false, 7, 5, 7, 5, true, 9, 9, 27, 27, true",
+        "true, 19, 13, 38, 26, true, 1, 1, 3, 3, false",
+        "true, 13, 9, 20, 15, false, 11, 7, 19, 12, true",
+    })
+    void matchesReference(boolean fp16, int w0, int h0, int ow0, int oh0, boolean valid0, int w1, int h1, int ow1,
+            int oh1, boolean valid1, GpuContext gpu) {
+        Random random = new Random(13L * w0 + 17L * ow1 + (fp16 ? 1 : 0) + (valid0 ? 2 : 0));
+        int[][] sizes = {{w0, h0, ow0, oh0}, {w1, h1, ow1, oh1}};
+        boolean[] valid = {valid0, valid1};
+        var constants = NetSpec.shipped().fuse();
+        try (GpuFixture fx = new GpuFixture(gpu); FuseKernel fuse = FuseKernel.create(gpu, fp16, constants)) {
+            Sampler sampler = fx.nearest();
+            EyeSlot[] slots = {new EyeSlot(), new EyeSlot()};
+            List<ImageData> heads = new ArrayList<>();
+            List<ImageData> expected = new ArrayList<>();
+            GpuImage[] outputs = new GpuImage[2];
+            for (int e = 0; e < 2; e++) {
+                int[] s = sizes[e];
+                GBufferData g = SyntheticFrames.gbuffer(random, s[0], s[1]);
+                ImageData history = SyntheticFrames.uniform(random, s[2], s[3], 4, 0f, 8f);
+                ImageData head = SyntheticFrames.uniform(random, s[0], s[1], 6, -3f, 3f); // binary16-exact
+                EyeParams p = EyeParams.centred(s[2], s[3], !valid[e]);
+                PackKernelTest.fill(fx, slots[e], g, history, p);
+                slots[e].historyValid = valid[e];
+                outputs[e] = fx.poisonedOutput(s[2], s[3]);
+                slots[e].output = fx.view(outputs[e]);
+                heads.add(ConvStageTest.padChannels(head, 8));
+                expected.add(FuseOp.apply(head, g, valid[e] ? history : null, p, constants));
+            }
+            ActivationLayout layout = new ActivationLayout(new int[] {w0, w1}, new int[] {h0, h1}, 8,
+                    fp16 ? 2 : 4, 8);
+            GpuBuffer headBuffer = fx.buffer(layout.bytes());
+            fx.upload(layout.encode(heads), headBuffer);
+            gpu.run(cb -> fuse.record(cb, slots, headBuffer, layout, sampler));
+            List<ImageData> actual = List.of(fx.download(outputs[0]), fx.download(outputs[1]));
+            Comparison.assertClose("fuse fp16=" + fp16, expected, actual,
+                    fp16 ? FuseKernel.NMSE_F16 : FuseKernel.NMSE_F32,
+                    fp16 ? FuseKernel.MAX_ABS_F16 : FuseKernel.MAX_ABS_F32);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.ocular.vrnet.gpu;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.lwjgl.vulkan.VK10.*;
+
+import dev.ocular.gpu.GpuContext;
+import dev.ocular.gpu.frame.EyeGBuffer;
+import dev.ocular.gpu.frame.GBufferData;
+import dev.ocular.gpu.frame.ImageData;
+import dev.ocular.gpu.testing.DeviceTest;
+import dev.ocular.vrnet.EyeInput;
+import dev.ocular.vrnet.EyeParams;
+import dev.ocular.vrnet.NetPath;
+import dev.ocular.vrnet.bench.SyntheticFrames;
+import dev.ocular.vrnet.model.NetModel;
+import dev.ocular.vrnet.model.NetSpec;
+import dev.ocular.vrnet.reference.ReferenceNet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The whole net, stereo batch, against {@link ReferenceNet} over a short sequence (reset, then history, then a reset
+ * of one eye), every output image poisoned with NaN before the frame that writes it.
+ */
+@DeviceTest
+class GpuVrNetTest {
+    private static final int FRAMES = 3;
+
+    @ParameterizedTest(name = "{0}: eyes {1}x{2}->{3}x{4}, {5}x{6}->{7}x{8}")
+    @CsvSource({
+        "scalar, 19, 13, 38, 26, 15, 11, 45, 33",
+        "scalar, 23, 17, 35, 29, 7, 5, 7, 5",
+        "coopmat, 19, 13, 38, 26, 15, 11, 45, 33",
+        "coopmat, 23, 17, 35, 29, 7, 5, 7, 5",
+        "coopmat, 1, 1, 3, 3, 0, 0, 0, 0",
+    })
+    void matchesReferenceOverASequence(String path, int w0, int h0, int ow0, int oh0, int w1, int h1, int ow1,
+            int oh1, GpuContext gpu) {
+        NetPath netPath = NetPath.parse(path, "test");
+        assumeTrue(netPath != NetPath.COOPMAT || gpu.capabilities().canRunFp16CoopMat(), "no fp16 coopmat");
+        NetModel model = NetModel.random(NetSpec.shipped(), 42L + w0 + ow1);
+        Random random = new Random(5L * w0 + 3L * ow1 + path.length());
+        int[][] sizes = w1 == 0 ? new int[][] {{w0, h0, ow0, oh0}} : new int[][] {{w0, h0, ow0, oh0},
+                {w1, h1, ow1, oh1}};
+        try (GpuFixture fx = new GpuFixture(gpu); GpuVrNet net = GpuVrNet.create(gpu, model, netPath);
+                ReferenceNet reference = new ReferenceNet(model)) {
+            for (int frame = 0; frame < FRAMES; frame++) {
+                List<EyeInput> inputs = frameInputs(random, sizes, frame);
+                List<ImageData> expected = reference.run(inputs);
+                List<ImageData> actual = runPoisoned(fx, net, inputs, frame == 0);
+                Comparison.assertClose(path + " net, frame " + frame, expected, actual,
+                        netPath == NetPath.SCALAR ? GpuVrNet.NMSE_SCALAR : GpuVrNet.NMSE_COOPMAT,
+                        netPath == NetPath.SCALAR ? GpuVrNet.MAX_ABS_SCALAR : GpuVrNet.MAX_ABS_COOPMAT);
+            }
+        }
+    }
+
+    /** Frame 0 resets both eyes; frame 2 resets the right eye only (a per-eye preset change, say). */
+    private static List<EyeInput> frameInputs(Random random, int[][] sizes, int frame) {
+        List<EyeInput> inputs = new ArrayList<>();
+        for (int e = 0; e < sizes.length; e++) {
+            int[] s = sizes[e];
+            boolean reset = frame == 0 || (frame == 2 && e == 1);
+            float lensU = e == 0 ? 0.56f : 0.44f; // eyes' lens centres sit towards the nose
+            inputs.add(new EyeInput(SyntheticFrames.gbuffer(random, s[0], s[1]),
+                    new EyeParams(s[2], s[3], lensU, 0.5f, 2f, 2f, reset)));
+        }
+        return inputs;
+    }
+
+    private static List<ImageData> runPoisoned(GpuFixture fx, GpuVrNet net, List<EyeInput> inputs, boolean first) {
+        List<EyeGBuffer> gbuffers = new ArrayList<>();
+        List<EyeParams> params = new ArrayList<>();
+        for (EyeInput in : inputs) {
+            GBufferData g = in.gbuffer();
+            gbuffers.add(new EyeGBuffer(fx.input(g.colour(), VK_FORMAT_R16G16B16A16_SFLOAT),
+                    fx.input(g.depth(), VK_FORMAT_D32_SFLOAT), fx.input(g.motion(), VK_FORMAT_R16G16_SFLOAT), 0,
+                    g.jitterX(), g.jitterY()));
+            params.add(in.params());
+        }
+        fx.gpu.run(cb -> {
+            net.prepare(cb, gbuffers, params);
+            for (int e = 0; e < inputs.size(); e++) {
+                GpuFixture.poison(cb, net.nextOutput(e));
+                if (first) {
+                    GpuFixture.poison(cb, net.output(e)); // not valid history yet either
+                }
+            }
+            net.record(cb, gbuffers, params, null, 0);
+        });
+        List<ImageData> out = new ArrayList<>();
+        for (int e = 0; e < inputs.size(); e++) {
+            out.add(fx.download(net.output(e)));
+        }
+        net.forgetInputs(); // the fixture's images are per frame
+        return out;
+    }
+
+    @Test
+    void multiviewGBufferFeedsEachEyeFromItsLayer(GpuContext gpu) {
+        NetModel model = NetModel.random(NetSpec.shipped(), 11);
+        Random random = new Random(11);
+        List<EyeInput> inputs = frameInputs(random, new int[][] {{13, 9, 26, 18}, {13, 9, 26, 18}}, 0);
+        try (GpuFixture fx = new GpuFixture(gpu); GpuVrNet net = GpuVrNet.create(gpu, model, NetPath.SCALAR);
+                ReferenceNet reference = new ReferenceNet(model)) {
+            GBufferData l = inputs.get(0).gbuffer();
+            GBufferData r = inputs.get(1).gbuffer();
+            var colour = layered(fx, l.colour(), r.colour(), VK_FORMAT_R16G16B16A16_SFLOAT);
+            var depth = layered(fx, l.depth(), r.depth(), VK_FORMAT_D32_SFLOAT);
+            var motion = layered(fx, l.motion(), r.motion(), VK_FORMAT_R16G16_SFLOAT);
+            List<EyeGBuffer> gbuffers = List.of(
+                    new EyeGBuffer(colour, depth, motion, 0, l.jitterX(), l.jitterY()),
+                    new EyeGBuffer(colour, depth, motion, 1, r.jitterX(), r.jitterY()));
+            List<EyeParams> params = inputs.stream().map(EyeInput::params).toList();
+            gpu.run(cb -> net.record(cb, gbuffers, params, null, 0));
+            Comparison.assertClose("multiview", reference.run(inputs),
+                    List.of(fx.download(net.output(0)), fx.download(net.output(1))), GpuVrNet.NMSE_SCALAR,
+                    GpuVrNet.MAX_ABS_SCALAR);
+        }
+    }
+
+    /** A 2-layer image holding the left eye in layer 0 and the right in layer 1, as a multiview render leaves it. */
+    private static dev.ocular.gpu.GpuImage layered(GpuFixture fx, ImageData left, ImageData right, int format) {
+        var image = fx.own(fx.gpu.image(new dev.ocular.gpu.ImageSpec(left.width(), left.height(), 2, 1, format,
+                VK_IMAGE_USAGE_SAMPLED_BIT)));
+        var a = TexelCodec.encode(left, format);
+        var b = TexelCodec.encode(right, format);
+        var both = java.nio.ByteBuffer.allocateDirect(a.remaining() + b.remaining()).put(a).put(b).flip();
+        fx.transfers.uploadImage(both, image, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL);
+        return image;
+    }
+
+    @Test
+    void sizeChangeMidSequenceReallocatesAndDropsHistory(GpuContext gpu) {
+        NetModel model = NetModel.random(NetSpec.shipped(), 12);
+        Random random = new Random(12);
+        int[][] before = {{11, 7, 22, 14}, {9, 9, 27, 27}};
+        int[][] after = {{11, 7, 22, 14}, {9, 9, 18, 18}};  // the right eye switches preset, 3x -> 2x
+        try (var gpuRunner = GpuRunner.create(gpu, model, NetPath.COOPMAT);
+                ReferenceNet reference = new ReferenceNet(model)) {
+            for (int frame = 0; frame < 4; frame++) {
+                List<EyeInput> inputs = frameInputs(random, frame < 2 ? before : after, frame);
+                Comparison.assertClose("coopmat frame " + frame + " around a size change", reference.run(inputs),
+                        gpuRunner.run(inputs), GpuVrNet.NMSE_COOPMAT, GpuVrNet.MAX_ABS_COOPMAT);
+            }
+        }
+    }
+
+    @Test
+    void refusesUnsupportedRatiosWithOneLine(GpuContext gpu) {
+        NetModel model = NetModel.random(NetSpec.shipped(), 1);
+        try (GpuRunner runner = GpuRunner.create(gpu, model, NetPath.SCALAR)) {
+            GBufferData g = SyntheticFrames.gbuffer(new Random(1), 10, 10);
+            var tooFar = assertThrows(IllegalArgumentException.class,
+                    () -> runner.run(List.of(new EyeInput(g, EyeParams.centred(32, 20, true)))));
+            assertTrue(tooFar.getMessage().contains("ratio 3.200x2.000") && !tooFar.getMessage().contains("\n"),
+                    tooFar.getMessage());
+            assertThrows(IllegalArgumentException.class,
+                    () -> runner.run(List.of(new EyeInput(g, EyeParams.centred(9, 10, true)))));
+        }
+    }
+}

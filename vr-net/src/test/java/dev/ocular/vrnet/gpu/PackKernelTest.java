@@ -1,0 +1,83 @@
+package dev.ocular.vrnet.gpu;
+
+import static org.lwjgl.vulkan.VK10.*;
+
+import dev.ocular.gpu.GpuBuffer;
+import dev.ocular.gpu.GpuContext;
+import dev.ocular.gpu.GpuImage;
+import dev.ocular.gpu.Sampler;
+import dev.ocular.gpu.frame.GBufferData;
+import dev.ocular.gpu.frame.ImageData;
+import dev.ocular.gpu.testing.DeviceTest;
+import dev.ocular.vrnet.EyeParams;
+import dev.ocular.vrnet.bench.SyntheticFrames;
+import dev.ocular.vrnet.reference.PackOp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** shaders/pack.comp against reference/PackOp: both eyes of different odd sizes, NaN-poisoned output. */
+@DeviceTest
+class PackKernelTest {
+    static final float SOFTSIGN = 8f;
+
+    @ParameterizedTest(name = "fp16={0}, eyes {1}x{2}->{3}x{4} history {5}, {6}x{7}->{8}x{9} history {10}")
+    @CsvSource({
+        "false, 37, 23, 74, 46, true, 1, 1, 3, 3, false",
+        "false, 13, 9, 20, 15, false, 11, 7, 19, 12, true",
+        "true, 37, 23, 74, 46, true, 1, 1, 3, 3, false",
+        "true, 13, 9, 20, 15, false, 11, 7, 19, 12, true",
+    })
+    void matchesReference(boolean fp16, int w0, int h0, int ow0, int oh0, boolean valid0, int w1, int h1, int ow1,
+            int oh1, boolean valid1, GpuContext gpu) {
+        Random random = new Random(7L * w0 + 11L * ow1 + (fp16 ? 1 : 0));
+        int[][] sizes = {{w0, h0, ow0, oh0}, {w1, h1, ow1, oh1}};
+        boolean[] valid = {valid0, valid1};
+        try (GpuFixture fx = new GpuFixture(gpu); PackKernel pack = PackKernel.create(gpu, fp16, SOFTSIGN)) {
+            Sampler sampler = fx.nearest();
+            EyeSlot[] slots = {new EyeSlot(), new EyeSlot()};
+            List<ImageData> expected = new ArrayList<>();
+            for (int e = 0; e < 2; e++) {
+                int[] s = sizes[e];
+                GBufferData g = SyntheticFrames.gbuffer(random, s[0], s[1]);
+                ImageData history = SyntheticFrames.uniform(random, s[2], s[3], 4, 0f, 8f);
+                // Lens centres off the image centre (as real eyes have them) and a non-square scale.
+                EyeParams p = new EyeParams(s[2], s[3], e == 0 ? 0.55f : 0.45f, 0.48f, 2.1f, 2.6f, !valid[e]);
+                fill(fx, slots[e], g, history, p);
+                slots[e].historyValid = valid[e];
+                slots[e].output = null;
+                expected.add(ConvStageTest.padChannels(PackOp.apply(g, valid[e] ? history : null, p, SOFTSIGN), 16));
+            }
+            ActivationLayout layout = new ActivationLayout(new int[] {w0, w1}, new int[] {h0, h1}, 24,
+                    fp16 ? 2 : 4, 8);
+            GpuBuffer act = fx.buffer(layout.bytes());
+            gpu.run(cb -> {
+                cb.fillBuffer(act, fp16 ? GpuFixture.NAN_F16_PAIR : GpuFixture.NAN_F32);
+                GpuFixture.afterFill(cb);
+                pack.record(cb, slots, act, layout, 16, sampler);
+            });
+            List<ImageData> actual = layout.decode(fx.transfers.download(act), 16);
+            Comparison.assertClose("pack fp16=" + fp16, expected, actual,
+                    fp16 ? PackKernel.NMSE_F16 : PackKernel.NMSE_F32,
+                    fp16 ? PackKernel.MAX_ABS_F16 : PackKernel.MAX_ABS_F32);
+        }
+    }
+
+    /** Uploads one eye's G-buffer and history and points {@code slot} at them. */
+    static void fill(GpuFixture fx, EyeSlot slot, GBufferData g, ImageData history, EyeParams p) {
+        slot.colour = fx.arrayView(fx.input(g.colour(), VK_FORMAT_R16G16B16A16_SFLOAT));
+        slot.depth = fx.arrayView(fx.input(g.depth(), VK_FORMAT_D32_SFLOAT));
+        slot.motion = fx.arrayView(fx.input(g.motion(), VK_FORMAT_R16G16_SFLOAT));
+        GpuImage h = fx.image(history, VK_FORMAT_R16G16B16A16_SFLOAT,
+                VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_STORAGE_BIT, VK_IMAGE_LAYOUT_GENERAL);
+        slot.history = fx.view(h);
+        slot.layer = 0;
+        slot.jitterX = g.jitterX();
+        slot.jitterY = g.jitterY();
+        slot.width = g.width();
+        slot.height = g.height();
+        slot.params = p;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.ocular.vrnet.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NetSpecTest {
+
+    @Test
+    void shippedSpecIsSmallEnoughToTrainOnTwoCores() {
+        NetSpec spec = NetSpec.shipped();
+        assertEquals(NetSpec.V1_INPUTS, spec.inputs());
+        assertEquals(NetSpec.V1_HEAD, spec.head());
+        assertEquals(3, spec.layers().size());
+        assertEquals(14 * 32 * 9 + 32 * 32 * 9 + 32 * 6, spec.macsPerPixel());
+        assertEquals(13_510, spec.parameterCount());
+    }
+
+    @Test
+    void jsonRoundTrips() {
+        NetSpec spec = NetSpec.shipped();
+        assertEquals(spec, NetSpec.parse(spec.toJson(), "round-trip"));
+    }
+
+    /** Each line: a replacement applied to the shipped JSON, and the field the error must name. */
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', value = {
+        "\"architecture\": \"vrnet\"|\"architecture\": \"unet\"|architecture",
+        "\"version\": 1|\"version\": 2|version",
+        "\"colour_r\", \"colour_g\"|\"colour_g\", \"colour_r\"|inputs",
+        "\"in\": 32, \"out\": 32|\"in\": 31, \"out\": 32|layers[1].in",
+        "\"out\": 6|\"out\": 7|layers[2].out",
+        "\"kind\": \"conv1x1\"|\"kind\": \"conv5x5\"|layers[2].kind",
+        "\"activation\": \"none\"|\"activation\": \"gelu\"|layers[2].activation",
+        "\"name\": \"conv2\"|\"name\": \"conv1\"|layers[1].name",
+        "\"sigmaMin\": 0.3|\"sigmaMin\": 0.1|fuse.sigmaMin",
+        "\"motionSoftsign\": 8.0|\"motionSoftsign\": -1|pack.motionSoftsign",
+        "\"residualScale\": 0.05|\"residualScale\": \"big\"|fuse.residualScale",
+        "\"version\": 1,|\"version\": 1, \"dropout\": 0.1,|dropout",
+        "\"in\": 14, \"out\": 32|\"in\": 14, \"out\": 0|layers[0].out",
+        "{|[|json",
+    })
+    void badSpecNamesTheField(String from, String to, String field) {
+        String json = shippedJson();
+        assertTrue(json.contains(from), "fixture: " + from);
+        String bad = json.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> NetSpec.parse(bad, "bad.json"));
+        assertTrue(e.getMessage().startsWith("bad.json: " + field + ":"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+    }
+
+    @Test
+    void missingFileIsAOneLineError(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Path missing = dir.resolve("nope.json");
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> NetSpec.load(missing));
+        assertEquals(missing + ": file: does not exist", e.getMessage());
+    }
+
+    static String shippedJson() {
+        try (var in = NetSpec.class.getClassLoader().getResourceAsStream(NetSpec.SHIPPED_RESOURCE)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.ocular.vrnet.reference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.ocular.gpu.frame.GBufferData;
+import dev.ocular.gpu.frame.ImageData;
+import dev.ocular.vrnet.EyeParams;
+import dev.ocular.vrnet.model.Activation;
+import dev.ocular.vrnet.model.ConvWeights;
+import dev.ocular.vrnet.model.FuseConstants;
+import dev.ocular.vrnet.model.LayerKind;
+import dev.ocular.vrnet.model.LayerSpec;
+import dev.ocular.vrnet.model.NetSpec;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The CPU reference checked against values worked out by hand: it is the oracle, so it gets its own oracle. */
+class ReferenceOpsTest {
+    private static final FuseConstants K = NetSpec.shipped().fuse();
+
+    private static GBufferData flat(int w, int h, float colour, float jx, float jy) {
+        ImageData c = ImageData.zeros(w, h, 4);
+        for (int i = 0; i < c.data().length; i++) {
+            c.data()[i] = (i & 3) == 3 ? 1f : colour;
+        }
+        return new GBufferData(c, ImageData.zeros(w, h, 1), ImageData.zeros(w, h, 2), jx, jy);
+    }
+
+    @Test
+    void convolutionShiftsWithZeroPadding() {
+        // One input and output channel; only tap (kx=0, ky=0) is 1: out(x, y) = in(x − 1, y − 1), 0 off the image.
+        LayerSpec layer = new LayerSpec("c", LayerKind.CONV3X3, 1, 1, Activation.NONE);
+        float[] w = new float[9];
+        w[0] = 1f;
+        ImageData in = new ImageData(3, 2, 1, new float[] {1, 2, 3, 4, 5, 6});
+        ImageData out = ConvOp.apply(in, new ConvWeights(layer, w, new float[] {0.5f}));
+        assertEquals(Arrays.toString(new float[] {0.5f, 0.5f, 0.5f, 0.5f, 1.5f, 2.5f}), Arrays.toString(out.data()));
+    }
+
+    @Test
+    void convolutionMixesChannelsAndAppliesRelu() {
+        // 1x1, 2 in -> 1 out: relu(2·a − b + bias).
+        LayerSpec layer = new LayerSpec("c", LayerKind.CONV1X1, 2, 1, Activation.RELU);
+        ImageData in = new ImageData(2, 1, 2, new float[] {1, 1, 0, 3});
+        ImageData out = ConvOp.apply(in, new ConvWeights(layer, new float[] {2, -1}, new float[] {0.25f}));
+        assertEquals(Arrays.toString(new float[] {1.25f, 0f}), Arrays.toString(out.data()));
+    }
+
+    @Test
+    void packDefinesEveryChannel() {
+        GBufferData g = flat(4, 2, 1f, 0.25f, -0.125f);
+        g.depth().set(1, 0, 0, 0.75f);
+        g.motion().set(1, 0, 0, 8f);  // softsign(8, 8) = 0.5
+        g.motion().set(1, 0, 1, -0.5f);
+        ImageData history = ImageData.zeros(8, 4, 4);
+        Arrays.fill(history.data(), 3f);  // T(3) = 0.75
+        EyeParams p = new EyeParams(8, 4, 0.5f, 0.5f, 2f, 2f, false);
+        ImageData packed = PackOp.apply(g, history, p, 8f);
+        float[] expected = {0.5f, 0.5f, 0.5f, 0.75f, 0.5f, -0.5f / 8.5f, (1.5f / 4 - 0.5f) * 2, (0.5f / 2 - 0.5f) * 2,
+            0.25f, -0.125f, 0, 0, 0, 0};
+        // (1 + 0.5 + 8)·2 = 19 > 8 output pixels: the surface was off-screen last frame, so no history.
+        for (int c = 0; c < 14; c++) {
+            assertEquals(expected[c], packed.get(1, 0, c), 1e-6, "channel " + c);
+        }
+        assertEquals(0.75f, packed.get(2, 1, 10), 1e-6, "history seen through the tone map");
+        assertEquals(1f, packed.get(2, 1, 13), "history valid where it reprojects inside");
+        assertEquals(0f, PackOp.apply(g, null, p, 8f).get(2, 1, 13), "no history when it is not usable");
+    }
+
+    @Test
+    void fuseReproducesAFlatImageAtAnyRatioAndJitter() {
+        GBufferData g = flat(5, 3, 2f, 0.3f, -0.4f);
+        ImageData head = new ImageData(5, 3, 6, new float[5 * 3 * 6]);
+        ImageData out = FuseOp.apply(head, g, null, EyeParams.centred(9, 7, true), K);
+        for (int i = 0; i < out.data().length; i++) {
+            assertEquals((i & 3) == 3 ? 1f : 2f, out.data()[i], 1e-5, "value " + i);
+        }
+    }
+
+    @Test
+    void fuseBlendsClampedHistoryWithAlpha() {
+        // Flat colour 1 (T = 0.5) and flat history 3 (T = 0.75): the neighbourhood has no spread, so history is
+        // clamped to 0.5 ± γ·sqrt(ε) and the output stays at the current colour.
+        GBufferData g = flat(4, 4, 1f, 0f, 0f);
+        ImageData history = ImageData.zeros(8, 8, 4);
+        Arrays.fill(history.data(), 3f);
+        ImageData head = ImageData.zeros(4, 4, 6);
+        ImageData out = FuseOp.apply(head, g, history, EyeParams.centred(8, 8, false), K);
+        float gamma = HeadParams.gamma(0, K);
+        float alpha = HeadParams.alpha(0, K);
+        float y = alpha * 0.5f + (1 - alpha) * (0.5f + gamma * (float) Math.sqrt(FuseOp.VARIANCE_EPSILON));
+        assertEquals(y / (1 - y), out.get(3, 3, 0), 1e-5);
+    }
+
+    @Test
+    void headParametersStayInTheirRanges() {
+        assertEquals(K.sigmaMin(), HeadParams.sigma(-100, K), 1e-6);
+        assertEquals(K.sigmaMax(), HeadParams.sigma(100, K), 1e-6);
+        assertEquals(K.alphaMin(), HeadParams.alpha(-100, K), 1e-6);
+        assertEquals(K.gammaMax(), HeadParams.gamma(100, K), 1e-6);
+        assertEquals(-K.residualScale(), HeadParams.residual(-100, K), 1e-6);
+    }
+
+    @Test
+    void historyIsUsableOnlyWithoutResetAndAtTheSameSize() {
+        ImageData prev = ImageData.zeros(8, 8, 4);
+        assertSame(prev, ReferenceNet.usableHistory(prev, EyeParams.centred(8, 8, false)));
+        assertNull(ReferenceNet.usableHistory(prev, EyeParams.centred(8, 8, true)));
+        assertNull(ReferenceNet.usableHistory(prev, EyeParams.centred(9, 8, false)));
+        assertNull(ReferenceNet.usableHistory(null, EyeParams.centred(8, 8, false)));
+    }
+
+    @Test
+    void bilinearUsesPixelCentresAndClampsToTheEdge() {
+        ImageData img = new ImageData(2, 1, 1, new float[] {0, 10});
+        assertEquals(0f, Bilinear.sample(img, 0.5f, 0.5f, 0));
+        assertEquals(5f, Bilinear.sample(img, 1.0f, 0.5f, 0));
+        assertEquals(10f, Bilinear.sample(img, 5f, -3f, 0));
+    }
+}
