@@ -48,7 +48,7 @@ public final class ShaderCompiler implements AutoCloseable {
     public ShaderCompiler(SpirvCache cache, ClassLoader loader) {
         this.loader = loader;
         this.cache = cache;
-        this.compiler = NativeShaderc.acquire();
+        this.compiler = NativeShaderc.get();
         this.resolve = ShadercIncludeResolve.create(this::resolveInclude);
         this.release = ShadercIncludeResultRelease.create((user, result) -> {
             ShadercIncludeResult r = ShadercIncludeResult.create(result);
@@ -207,7 +207,6 @@ public final class ShaderCompiler implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            NativeShaderc.release();
             resolve.free();
             release.free();
         }
