@@ -27,13 +27,19 @@ public enum NetPath {
                 return p;
             }
         }
-        throw new IllegalArgumentException(field + ": unknown vr-net path '" + value
+        throw new dev.ocular.gpu.BadInputException(field + ": unknown vr-net path '" + value
                 + "' (expected reference, scalar or coopmat)");
     }
 
-    /** The fastest path the device supports: coopmat where fp16 cooperative matrices run, else scalar. */
+    /**
+     * The path to run by default: coopmat where fp16 cooperative matrices run on real hardware, else scalar. On a CPU
+     * device (lavapipe) cooperative matrices are emulated — Mesa lowers each 8×8×8 MulAdd to subgroup reductions that
+     * llvmpipe runs lane by lane — and measured slower than the scalar kernels (docs/perf), so scalar is chosen there;
+     * coopmat can still be forced (tests do).
+     */
     public static NetPath choose(DeviceCapabilities caps) {
-        return caps.canRunFp16CoopMat() ? COOPMAT : SCALAR;
+        boolean emulated = caps.deviceType() == org.lwjgl.vulkan.VK10.VK_PHYSICAL_DEVICE_TYPE_CPU;
+        return caps.canRunFp16CoopMat() && !emulated ? COOPMAT : SCALAR;
     }
 
     /**
@@ -50,7 +56,7 @@ public enum NetPath {
             return choose(caps);
         }
         if (path == COOPMAT && !caps.canRunFp16CoopMat()) {
-            throw new IllegalArgumentException("vr-net path coopmat was forced but device " + caps.name()
+            throw new dev.ocular.gpu.BadInputException("vr-net path coopmat was forced but device " + caps.name()
                     + " cannot run fp16 cooperative matrices");
         }
         return path;

@@ -63,6 +63,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out", description = "Output directory.")
     Path out;
 
+    @Option(names = "--weights", description = "vr-net weights (safetensors); default: the shipped trained weights.")
+    Path weights;
+
+    @Option(names = "--net-path", description = "vr-net executor: reference, scalar or coopmat (default: "
+            + "OCULAR_NET_PATH, else coopmat on GPUs with fp16 cooperative matrices, scalar otherwise).")
+    String netPath;
+
     @Spec
     CommandSpec spec;
 
@@ -110,6 +117,6 @@ final class RunCommand implements Callable<Integer> {
         }
         int frameCount = frames != null ? frames : seconds != null ? 0 : 300;
         return new RunConfig(scene, seed, frameCount, seconds == null ? 0 : seconds, sinkKind, left, right, wh[0],
-                wh[1], motionPath, lens, out);
+                wh[1], motionPath, lens, out, weights, netPath);
     }
 }

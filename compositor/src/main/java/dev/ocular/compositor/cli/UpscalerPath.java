@@ -1,32 +1,34 @@
 package dev.ocular.compositor.cli;
 
-import static org.lwjgl.vulkan.KHRCooperativeMatrix.VK_COMPONENT_TYPE_FLOAT16_KHR;
-import static org.lwjgl.vulkan.KHRCooperativeMatrix.VK_COMPONENT_TYPE_FLOAT32_KHR;
-
-import dev.ocular.gpu.CoopMatShape;
 import dev.ocular.gpu.DeviceCapabilities;
-import dev.ocular.gpu.probe.CoopMatGemm;
+import dev.ocular.vrnet.NetPath;
+import dev.ocular.vrnet.gpu.CoopMatPlan;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
-/** What `ocular info` reports as the vr-net path a device will run. */
+/** What `ocular info` reports as the vr-net executor a device will run (vr-net's own choice). */
 final class UpscalerPath {
     private UpscalerPath() {
     }
 
     static Map<String, Object> describe(DeviceCapabilities d) {
         Map<String, Object> m = new LinkedHashMap<>();
-        String forced = System.getenv("OCULAR_NET_PATH");
-        Optional<CoopMatShape> f32 = CoopMatGemm.chooseShape(d, VK_COMPONENT_TYPE_FLOAT32_KHR);
-        Optional<CoopMatShape> shape = f32.isPresent() ? f32 : CoopMatGemm.chooseShape(d, VK_COMPONENT_TYPE_FLOAT16_KHR);
-        String path = shape.isPresent() ? "coopmat" : "scalar";
+        String forced = System.getenv(NetPath.ENV);
         if (forced != null && !forced.isBlank()) {
-            m.put("forced_by", "OCULAR_NET_PATH");
-            path = forced;
+            m.put("forced_by", NetPath.ENV);
         }
-        m.put("path", path);
-        shape.ifPresent(s -> m.put("coopmat_shape", s.describe()));
+        try {
+            m.put("path", NetPath.resolve(null, System.getenv(), d).id());
+        } catch (RuntimeException e) {
+            m.put("path", "unavailable");
+            m.put("reason", e.getMessage());
+        }
+        m.put("default_path", NetPath.choose(d).id());
+        CoopMatPlan.choose(d).ifPresent(plan -> m.put("coopmat_shape", plan.describe()));
+        if (d.canRunFp16CoopMat() && NetPath.choose(d) == NetPath.SCALAR) {
+            m.put("note", "cooperative matrices are emulated on this CPU device and slower than scalar; "
+                    + "OCULAR_NET_PATH=coopmat forces them");
+        }
         return m;
     }
 }

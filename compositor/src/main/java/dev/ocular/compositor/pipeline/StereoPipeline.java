@@ -68,6 +68,11 @@ public final class StereoPipeline implements AutoCloseable {
         return stages;
     }
 
+    /** After the frame completed: stage times the upscalers measured with their own queries. */
+    public void collect(FrameLog log, int row) {
+        upscalers.collect(log, row);
+    }
+
     public GpuImage output(int eye) {
         return outputs[eye];
     }

@@ -34,6 +34,11 @@ import dev.ocular.scenes.scene.Scene;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.ocular.compositor.upscale.Method;
+import dev.ocular.compositor.upscale.VrNetModels;
+import dev.ocular.gpu.BadInputException;
+import dev.ocular.vrnet.model.NetModel;
 import java.util.function.Consumer;
 import org.joml.Quaternionf;
 import org.joml.Vector3f;
@@ -51,6 +56,7 @@ public final class CompositorRunner {
     private int captureFrame = -1;
     private Consumer<FrameCapture> captureSink;
     private GpuOptions gpuOptions = GpuOptions.defaults("ocular");
+    private Optional<NetModel> model = Optional.empty();
 
     public CompositorRunner(RunConfig config, PrintStream progress) {
         this.config = config;
@@ -82,6 +88,14 @@ public final class CompositorRunner {
 
     public RunResult run() {
         Scene scene = SceneCatalog.builtIn().build(config.scene(), config.seed());
+        model = config.weights() != null ? Optional.of(VrNetModels.load(config.weights())) : VrNetModels.shipped();
+        for (int eye = 0; eye < 2; eye++) {
+            if (settings.get().eye(eye).method() == Method.VRNET && model.isEmpty()) {
+                throw new BadInputException("--method vrnet: this build has no trained vr-net weights ("
+                        + VrNetModels.SHIPPED_WEIGHTS + " is missing); train them with `ocular train --preset "
+                        + "shipped` or pass --weights FILE");
+            }
+        }
         LensProfile lens = config.lensProfile() == null ? null : new LensProfiles().resolve(config.lensProfile());
         return config.sink() == SinkKind.OPENXR ? runOpenXr(scene, lens) : runOffline(scene, lens);
     }
@@ -92,7 +106,7 @@ public final class CompositorRunner {
             GpuContext gpu = host.gpu();
             int w = host.swapchain(0).width();
             int h = host.swapchain(0).height();
-            try (StereoPipeline pipeline = new StereoPipeline(gpu, scene, w, h, UpscalerSetup.all(gpu));
+            try (StereoPipeline pipeline = new StereoPipeline(gpu, scene, w, h, UpscalerSetup.all(gpu, model, config.netPath()));
                     GpuStageTimer timer = new GpuStageTimer(gpu.device(), stagesWithCompose(pipeline))) {
                 FrameRecorder recorder = new FrameRecorder(pipeline, timer, new FrameLog(stagesWithCompose(pipeline)),
                         settings);
@@ -158,7 +172,7 @@ public final class CompositorRunner {
         int w = config.width() > 0 ? config.width() : 640;
         int h = config.height() > 0 ? config.height() : 640;
         try (GpuContext gpu = GpuContext.create(gpuOptions);
-                StereoPipeline pipeline = new StereoPipeline(gpu, scene, w, h, UpscalerSetup.all(gpu));
+                StereoPipeline pipeline = new StereoPipeline(gpu, scene, w, h, UpscalerSetup.all(gpu, model, config.netPath()));
                 GpuStageTimer timer = new GpuStageTimer(gpu.device(), pipeline.stages())) {
             FrameRecorder recorder = new FrameRecorder(pipeline, timer, new FrameLog(pipeline.stages()), settings);
             ScriptedViews views = scriptedViews(scene);

@@ -50,6 +50,7 @@ final class FrameRecorder {
     /** Closes the row once the GPU finished: GPU stage times, CPU phases, late/discarded flags. */
     void close(int row, long[] phaseNanos, long budgetNanos, boolean wasDiscarded) {
         timer.collect(log, row);
+        pipeline.collect(log, row);
         CpuPhase[] phases = CpuPhase.values();
         long busy = 0;
         for (int i = 0; i < phases.length; i++) {

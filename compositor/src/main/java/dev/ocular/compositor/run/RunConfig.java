@@ -15,7 +15,10 @@ import java.nio.file.Path;
  * @param motion     head motion: "live" (OpenXR poses) or a scripted path id (static, slow-pan, fast-yaw, …)
  * @param lensProfile lens profile for the panel frame and the panel sink
  * @param out        output directory
+ * @param weights    vr-net weights file, or null for the shipped weights
+ * @param netPath    vr-net executor (reference|scalar|coopmat), or null for OCULAR_NET_PATH / the device default
  */
 public record RunConfig(String scene, long seed, int frames, double seconds, SinkKind sink, EyeSettings left,
-        EyeSettings right, int width, int height, String motion, String lensProfile, Path out) {
+        EyeSettings right, int width, int height, String motion, String lensProfile, Path out, Path weights,
+        String netPath) {
 }

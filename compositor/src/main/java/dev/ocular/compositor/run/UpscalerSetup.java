@@ -3,16 +3,28 @@ package dev.ocular.compositor.run;
 import dev.ocular.compositor.upscale.Method;
 import dev.ocular.compositor.upscale.ResampleUpscaler;
 import dev.ocular.compositor.upscale.Upscalers;
+import dev.ocular.compositor.upscale.VrNetUpscaler;
 import dev.ocular.gpu.GpuContext;
+import dev.ocular.vrnet.NetPath;
+import dev.ocular.vrnet.model.NetModel;
+import java.util.Optional;
 
 /** Creates the upscalers a run can switch between. */
 final class UpscalerSetup {
     private UpscalerSetup() {
     }
 
-    static Upscalers all(GpuContext gpu) {
+    /**
+     * @param model    vr-net weights (the shipped ones, or a file); empty: vr-net is not available in this run
+     * @param netPath  vr-net executor: reference|scalar|coopmat, or null for OCULAR_NET_PATH / the device's default
+     */
+    static Upscalers all(GpuContext gpu, Optional<NetModel> model, String netPath) {
         Upscalers upscalers = new Upscalers();
         try {
+            if (model.isPresent()) {
+                NetPath path = NetPath.resolve(netPath, System.getenv(), gpu.capabilities());
+                upscalers.add(VrNetUpscaler.create(gpu, model.get(), path));
+            }
             for (Method m : new Method[] {Method.BICUBIC, Method.LANCZOS, Method.BILINEAR}) {
                 upscalers.add(ResampleUpscaler.create(gpu, m));
             }

@@ -18,6 +18,7 @@ public final class CompositorShaderCatalog implements ShaderCatalog {
         for (ResampleKernel k : ResampleKernel.values()) {
             all.add(ResampleUpscaler.variant(k));
         }
+        all.add(TaauUpscaler.variant());
         return all;
     }
 }

@@ -14,8 +14,6 @@ final class TaauNeighbourhood {
     final float[] sumSquares = new float[3];
     final float[] sharpSum = new float[3];
     final float[] smoothSum = new float[3];
-    final float[] min = new float[3];
-    final float[] max = new float[3];
     float sharpWeight;
     float smoothWeight;
     float alphaSum;
@@ -31,8 +29,6 @@ final class TaauNeighbourhood {
         java.util.Arrays.fill(sumSquares, 0f);
         java.util.Arrays.fill(sharpSum, 0f);
         java.util.Arrays.fill(smoothSum, 0f);
-        java.util.Arrays.fill(min, Float.POSITIVE_INFINITY);
-        java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
         sharpWeight = 0f;
         smoothWeight = 0f;
         alphaSum = 0f;
@@ -47,7 +43,9 @@ final class TaauNeighbourhood {
         float qy = py / sy;
         int cx = (int) Math.floor(qx - in.jitterX());
         int cy = (int) Math.floor(qy - in.jitterY());
-        float closest = Float.NEGATIVE_INFINITY;
+        motionX = 0f;
+        motionY = 0f;
+        float closest = -1f; // below any reverse-Z depth in [0, 1]
         for (int j = -1; j <= 1; j++) {
             for (int i = -1; i <= 1; i++) {
                 int ix = cx + i;
@@ -62,7 +60,7 @@ final class TaauNeighbourhood {
                 float wSharp = (float) Math.exp(-TaauReference.KERNEL_SHARPNESS * (dx * dx + dy * dy));
                 float ex = lx - qx;
                 float ey = ly - qy;
-                float wSmooth = (float) Math.exp(-TaauReference.KERNEL_SHARPNESS * (ex * ex + ey * ey));
+                float wSmooth = (float) Math.exp(-TaauReference.SMOOTH_SHARPNESS * (ex * ex + ey * ey));
                 accumulate(in.colour(), tx, ty, wSharp, wSmooth);
                 float depth = in.depth().get(tx, ty, 0);
                 if (depth > closest) {
@@ -82,8 +80,6 @@ final class TaauNeighbourhood {
             sumSquares[k] += s[k] * s[k];
             sharpSum[k] += wSharp * s[k];
             smoothSum[k] += wSmooth * s[k];
-            min[k] = Math.min(min[k], s[k]);
-            max[k] = Math.max(max[k], s[k]);
         }
         sharpWeight += wSharp;
         smoothWeight += wSmooth;
@@ -114,13 +110,22 @@ final class TaauNeighbourhood {
 
     /** YCoCg of c / (1 + Y), Y = (r + 2g + b) / 4 (Karis 2014's luminance weighting as a reversible tone map). */
     static void toPerceptualYCoCg(float r, float g, float b, float[] out) {
+        toPerceptual(r, g, b, out);
+        toYCoCg(out[0], out[1], out[2], out);
+    }
+
+    /** c / (1 + Y): bright samples weigh as much as their displayed brightness, not their energy. */
+    static void toPerceptual(float r, float g, float b, float[] out) {
         float k = 1f / (1f + 0.25f * r + 0.5f * g + 0.25f * b);
-        float tr = r * k;
-        float tg = g * k;
-        float tb = b * k;
-        out[0] = 0.25f * tr + 0.5f * tg + 0.25f * tb;
-        out[1] = 0.5f * tr - 0.5f * tb;
-        out[2] = -0.25f * tr + 0.5f * tg - 0.25f * tb;
+        out[0] = r * k;
+        out[1] = g * k;
+        out[2] = b * k;
+    }
+
+    static void toYCoCg(float r, float g, float b, float[] out) {
+        out[0] = 0.25f * r + 0.5f * g + 0.25f * b;
+        out[1] = 0.5f * r - 0.5f * b;
+        out[2] = -0.25f * r + 0.5f * g - 0.25f * b;
     }
 
     /** Inverse of {@link #toPerceptualYCoCg}: YCoCg → RGB, then c = t / (1 − Y(t)). */

@@ -1,5 +1,6 @@
 package dev.ocular.compositor.upscale;
 
+import dev.ocular.compositor.metrics.FrameLog;
 import dev.ocular.compositor.metrics.StageTimer;
 import dev.ocular.gpu.CommandBuffer;
 import java.util.List;
@@ -17,6 +18,13 @@ public interface Upscaler extends AutoCloseable {
 
     /** Records the reconstruction of {@code jobs}; outputs are written in GENERAL layout. */
     void record(CommandBuffer cb, List<EyeJob> jobs, StageTimer timer);
+
+    /**
+     * After the frame's GPU work completed: stage times this method measured itself (methods that time with their own
+     * query pools rather than the {@link StageTimer}) go into {@code log} row {@code row}.
+     */
+    default void collect(FrameLog log, int row) {
+    }
 
     @Override
     void close();

@@ -34,6 +34,13 @@ public final class Upscalers implements AutoCloseable {
         return upscaler;
     }
 
+    /** Lets every method store the stage times it measured itself for the frame that just completed. */
+    public void collect(dev.ocular.compositor.metrics.FrameLog log, int row) {
+        for (Upscaler u : creationOrder) {
+            u.collect(log, row);
+        }
+    }
+
     public boolean has(Method method) {
         return byMethod.containsKey(method);
     }

@@ -26,7 +26,7 @@ class CompositorRunTest {
 
     private RunConfig config(Path out, int frames) {
         return new RunConfig("corridor", 3, frames, 0, SinkKind.OPENXR, new EyeSettings(2.0, Method.BICUBIC, 0),
-                new EyeSettings(2.0, Method.BICUBIC, 0), 96, 80, "live", "vive", out);
+                new EyeSettings(2.0, Method.BICUBIC, 0), 96, 80, "live", "vive", out, null, null);
     }
 
     private static CompositorRunner runner(RunConfig config) {
@@ -82,6 +82,34 @@ class CompositorRunTest {
         assertEquals("lanczos", json.get("eyes").get("left").get("method").asText());
         assertEquals(64, json.get("eyes").get("left").get("render_width").asInt());
         assertEquals("ultra-performance", json.get("eyes").get("right").get("preset").asText());
+    }
+
+    @Test
+    void vrnetRunsInTheFrameLoopAndItsStagesAreTimedPerEye() throws Exception {
+        // Random weights, labelled as such: this checks the plumbing, not the quality (the model card does that).
+        Path weights = dir.resolve("random.safetensors");
+        dev.ocular.vrnet.model.NetModel.random(dev.ocular.vrnet.model.NetSpec.shipped(), 7)
+                .save(weights, dev.ocular.vrnet.model.Tensor.DType.F32);
+        RunConfig base = config(dir.resolve("vrnet"), 10);
+        RunConfig config = new RunConfig(base.scene(), base.seed(), base.frames(), 0, base.sink(),
+                new EyeSettings(2.0, Method.VRNET, 0), new EyeSettings(1.5, Method.BICUBIC, 0), base.width(),
+                base.height(), base.motion(), base.lensProfile(), base.out(), weights, "scalar");
+        CompositorRunner runner = runner(config);
+        runner.onFrame(frame -> {
+            if (frame == 5) {
+                runner.settings().setEye(1, new EyeSettings(2.0, Method.VRNET, 0));
+            }
+        });
+        RunResult r = runner.run();
+        assertEquals(0, r.validationMessages());
+        FrameLog log = r.log();
+        int conv1 = log.stages().indexOf("vrnet.conv1");
+        int fuse = log.stages().indexOf("vrnet.fuse");
+        assertTrue(conv1 >= 0 && fuse >= 0, "vr-net stages missing from " + log.stages());
+        assertTrue(log.gpuMicros(2, 0, conv1) > 0 && Float.isNaN(log.gpuMicros(2, 1, conv1)));
+        assertTrue(log.gpuMicros(7, 0, fuse) > 0 && log.gpuMicros(7, 1, fuse) > 0, "both eyes batched after the switch");
+        JsonNode json = new ObjectMapper().readTree(r.reportJson().toFile());
+        assertEquals("vrnet", json.get("eyes").get("right").get("method").asText());
     }
 
     @Test

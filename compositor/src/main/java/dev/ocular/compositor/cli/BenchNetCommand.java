@@ -1,0 +1,102 @@
+package dev.ocular.compositor.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ocular.compositor.pipeline.Preset;
+import dev.ocular.compositor.upscale.VrNetModels;
+import dev.ocular.gpu.BadInputException;
+import dev.ocular.gpu.GpuContext;
+import dev.ocular.gpu.GpuOptions;
+import dev.ocular.vrnet.NetPath;
+import dev.ocular.vrnet.bench.BenchmarkResult;
+import dev.ocular.vrnet.bench.NetBenchmark;
+import dev.ocular.vrnet.model.NetModel;
+import dev.ocular.vrnet.model.NetSpec;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ocular bench net}: vr-net per layer and in total, per executor, against the CPU reference. */
+@Command(name = "net", mixinStandardHelpOptions = true, description = "Benchmark vr-net: per-layer and total GPU time "
+        + "(timestamps), TFLOP/s, GB/s, NMSE and max-abs against the CPU reference.")
+final class BenchNetCommand implements Callable<Integer> {
+    @Option(names = "--path", defaultValue = "all", description = "reference, scalar, coopmat or all.")
+    String path;
+
+    @Option(names = "--size", defaultValue = "512x512", description = "Per-eye output size WxH (input = size / ratio).")
+    String size;
+
+    @Option(names = "--preset", defaultValue = "performance", description = "Ratio preset or a ratio in [1, 3].")
+    String preset;
+
+    @Option(names = "--rounds", defaultValue = "7", description = "Timed rounds (median reported).")
+    int rounds;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "Untimed warm-up frames.")
+    int warmup;
+
+    @Option(names = "--weights", description = "Weights to time (default: the shipped weights; random weights, "
+            + "labelled as such, when the build has none).")
+    Path weights;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        int[] wh = Sizes.parse(size, "--size");
+        double ratio = Preset.parseRatio(preset, "--preset");
+        List<NetPath> paths = path.equals("all") ? List.of(NetPath.REFERENCE, NetPath.SCALAR, NetPath.COOPMAT)
+                : List.of(NetPath.parse(path, "--path"));
+        if (rounds < 1 || warmup < 0) {
+            throw new BadInputException("--rounds must be ≥ 1 and --warmup ≥ 0");
+        }
+        NetModel model = weights != null ? VrNetModels.load(weights)
+                : VrNetModels.shipped().orElseGet(() -> NetModel.random(NetSpec.shipped(), 1));
+        BenchmarkResult result;
+        try (GpuContext gpu = GpuContext.create(GpuOptions.defaults("ocular-bench"))) {
+            for (NetPath p : paths) {
+                if (p == NetPath.COOPMAT && !gpu.capabilities().canRunFp16CoopMat()) {
+                    throw new BadInputException("--path coopmat: device " + gpu.capabilities().name()
+                            + " cannot run fp16 cooperative matrices");
+                }
+            }
+            result = NetBenchmark.run(gpu, model, new NetBenchmark.Options(paths, wh[0], wh[1], ratio, warmup,
+                    rounds, 1));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+        } else {
+            out.print(text(result));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String text(BenchmarkResult r) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("%s — weights %s — %d eyes %dx%d -> %dx%d (ratio %.2f), median of %d%n", r.device(),
+                r.weights(), r.eyes(), r.inWidth(), r.inHeight(), r.outWidth(), r.outHeight(), r.ratio(), r.rounds()));
+        for (BenchmarkResult.PathResult p : r.paths()) {
+            b.append(String.format("  %-9s total %9.1f µs  %.3f TFLOP/s  NMSE %.2e  max-abs %.2e  (%s)%n", p.path(),
+                    p.totalMicros(), p.tflops(), p.nmse(), p.maxAbs(), p.timing()));
+            for (BenchmarkResult.StageResult s : p.stages()) {
+                b.append(String.format("      %-8s %9.1f µs  %.3f TFLOP/s  %.1f GB/s%n", s.name(), s.medianMicros(),
+                        s.tflops(), s.gbps()));
+            }
+        }
+        if (r.speedups() != null && !r.speedups().isEmpty()) {
+            b.append("  scalar/coopmat time ratio: ").append(r.speedups()).append('\n');
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.ocular.compositor.upscale;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ocular.compositor.quality.DisplayReferred;
+import dev.ocular.compositor.quality.PixelMask;
+import dev.ocular.compositor.quality.Psnr;
+import dev.ocular.compositor.quality.SyntheticScene;
+import dev.ocular.gpu.frame.GBufferData;
+import dev.ocular.gpu.frame.ImageData;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** TAAU's reason to exist: accumulated jittered samples beat any single-frame interpolation. */
+class TaauConvergenceTest {
+
+    private static double psnr(ImageData reference, ImageData test) {
+        return Psnr.of(DisplayReferred.rgb(reference), DisplayReferred.rgb(test), 1.0,
+                PixelMask.all(reference.width(), reference.height()));
+    }
+
+    @ParameterizedTest(name = "{0}x{1} from {2}x{3}, pan ({4}, {5}), occluder ({6}, {7}) px/frame: +{8} dB")
+    @CsvSource({"96, 80, 48, 40, 0, 0, 0, 0, 3", "96, 80, 48, 40, 0.37, -0.21, 0.37, -0.21, 2",
+            "96, 80, 48, 40, 0, 0, 1.3, 0.6, 1", "90, 72, 60, 48, 0, 0, 0, 0, 2", "96, 78, 32, 26, 0, 0, 0, 0, 2"})
+    void beatsBicubicAfterSixteenFrames(int ow, int oh, int iw, int ih, double vx, double vy, double sx, double sy,
+            double margin) {
+        SyntheticScene scene = new SyntheticScene(ow, oh, iw, ih, vx, vy, sx, sy);
+        TaauReference taau = new TaauReference(ow, oh, TaauSettings.defaults());
+        double taauSum = 0;
+        double bicubicSum = 0;
+        int counted = 0;
+        StringBuilder log = new StringBuilder();
+        for (int t = 0; t < 24; t++) {
+            GBufferData in = scene.lowRes(t);
+            ImageData out = taau.frame(in, false);
+            ImageData cubic = ClassicResample.upscale(in.colour(), in.jitterX(), in.jitterY(), ow, oh,
+                    ResampleKernel.BICUBIC);
+            ImageData ref = scene.reference(t);
+            double pt = psnr(ref, out);
+            double pb = psnr(ref, cubic);
+            log.append(String.format("%d: taau %.2f bicubic %.2f%n", t, pt, pb));
+            if (t >= 16) {
+                taauSum += pt;
+                bicubicSum += pb;
+                counted++;
+            }
+        }
+        double taauMean = taauSum / counted;
+        double bicubicMean = bicubicSum / counted;
+        assertTrue(taauMean > bicubicMean + margin, "TAAU " + taauMean + " dB vs bicubic " + bicubicMean + " dB\n" + log);
+    }
+}
