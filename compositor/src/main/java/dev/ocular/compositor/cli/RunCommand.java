@@ -63,6 +63,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out", description = "Output directory.")
     Path out;
 
+    @Option(names = "--reference", defaultValue = "0", description = "Measure the last frame's quality (PSNR, SSIM, "
+            + "FLIP) against a k×k supersampled native reference (0: skip).")
+    int reference;
+
     @Option(names = "--weights", description = "vr-net weights (safetensors); default: the shipped trained weights.")
     Path weights;
 
@@ -102,6 +106,9 @@ final class RunCommand implements Callable<Integer> {
         EyeSettings right = new EyeSettings(Preset.parseRatio(presets[1], "--preset right"),
                 Method.parse(methods[1], "--method right"), sharpening);
         int[] wh = size == null ? new int[] {0, 0} : Sizes.parse(size, "--size");
+        if (reference < 0 || reference > 8) {
+            throw new BadInputException("--reference: k must be in 0..8, got " + reference);
+        }
         if (frames != null && seconds != null) {
             throw new BadInputException("--frames and --seconds: give one, not both");
         }
@@ -117,6 +124,6 @@ final class RunCommand implements Callable<Integer> {
         }
         int frameCount = frames != null ? frames : seconds != null ? 0 : 300;
         return new RunConfig(scene, seed, frameCount, seconds == null ? 0 : seconds, sinkKind, left, right, wh[0],
-                wh[1], motionPath, lens, out, weights, netPath);
+                wh[1], motionPath, lens, out, weights, netPath, reference);
     }
 }

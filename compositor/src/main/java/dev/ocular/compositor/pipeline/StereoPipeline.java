@@ -34,7 +34,7 @@ public final class StereoPipeline implements AutoCloseable {
     public static final String SCENE_STAGE = "scene";
 
     /** What one frame produced. */
-    public record Frame(StereoGBuffers gbuffers, LiveSettings.Snapshot settings, boolean[] reset) {
+    public record Frame(StereoFrame frame, StereoGBuffers gbuffers, LiveSettings.Snapshot settings, boolean[] reset) {
     }
 
     private final GpuContext gpu;
@@ -123,7 +123,7 @@ public final class StereoPipeline implements AutoCloseable {
         cb.memoryBarrier(VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
                 VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
                 VK_ACCESS_2_SHADER_READ_BIT | VK_ACCESS_2_TRANSFER_READ_BIT);
-        return new Frame(gbuffers, settings, reset);
+        return new Frame(frame, gbuffers, settings, reset);
     }
 
     private RenderSettings renderSettings(LiveSettings.Snapshot s) {

@@ -34,6 +34,9 @@ import dev.ocular.scenes.scene.Scene;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import dev.ocular.compositor.report.QualityResult;
+import dev.ocular.compositor.report.RunInfo;
+import dev.ocular.compositor.report.RunReport;
 import java.util.Optional;
 import dev.ocular.compositor.upscale.Method;
 import dev.ocular.compositor.upscale.VrNetModels;
@@ -57,6 +60,7 @@ public final class CompositorRunner {
     private Consumer<FrameCapture> captureSink;
     private GpuOptions gpuOptions = GpuOptions.defaults("ocular");
     private Optional<NetModel> model = Optional.empty();
+    private java.time.Instant started;
 
     public CompositorRunner(RunConfig config, PrintStream progress) {
         this.config = config;
@@ -87,6 +91,7 @@ public final class CompositorRunner {
     }
 
     public RunResult run() {
+        started = java.time.Instant.now();
         Scene scene = SceneCatalog.builtIn().build(config.scene(), config.seed());
         model = config.weights() != null ? Optional.of(VrNetModels.load(config.weights())) : VrNetModels.shipped();
         for (int eye = 0; eye < 2; eye++) {
@@ -205,12 +210,22 @@ public final class CompositorRunner {
             Map<String, String> runtime) {
         gpu.device().waitIdle();
         Map<String, ImageData> images = RunOutputs.capture(gpu, pipeline, recorder.last());
+        QualityResult quality = config.reference() > 0
+                ? RunQuality.measure(pipeline, recorder.last(), images, config.reference()) : null;
         double[] frameMs = RunOutputs.frameTimeMs(recorder.log());
         Map<String, Object> report = RunReportJson.build(config, settings.get(), pipeline, recorder, runtime,
                 gpu.capabilities(), frameMs);
+        RunInfo info = RunInfos.of(config, settings.get(), pipeline, gpu.capabilities(), runtime, started,
+                Map.of("vrnet_weights", model.map(NetModel::weightsLabel).orElse("none")));
         var path = RunOutputs.write(config.out(), images, lens, report);
+        try {
+            RunReport.of(recorder.log(), info, quality).writeTo(config.out());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("writing the run's exports into " + config.out(), e);
+        }
         return new RunResult(recorder.frames(), recorder.late(), recorder.discarded(), recorder.historyResets(),
-                frameMs[0], frameMs[1], path, recorder.log(), runtime.get("lost"), gpu.validationLog().count());
+                frameMs[0], frameMs[1], path, recorder.log(), runtime.get("lost"), gpu.validationLog().count(),
+                info, quality);
     }
 
     private List<String> stagesWithCompose(StereoPipeline pipeline) {

@@ -17,8 +17,9 @@ import java.nio.file.Path;
  * @param out        output directory
  * @param weights    vr-net weights file, or null for the shipped weights
  * @param netPath    vr-net executor (reference|scalar|coopmat), or null for OCULAR_NET_PATH / the device default
+ * @param reference  k for measuring the last frame against a k×k supersampled native reference; 0 skips quality
  */
 public record RunConfig(String scene, long seed, int frames, double seconds, SinkKind sink, EyeSettings left,
         EyeSettings right, int width, int height, String motion, String lensProfile, Path out, Path weights,
-        String netPath) {
+        String netPath, int reference) {
 }

@@ -63,6 +63,13 @@ final class RunOutputs {
                 ExrFiles.write(staged.file(eye + "_output.exr"), output, List.of("R", "G", "B", "A"), true);
                 PngPreview.write(PngPreview.colour(output), staged.file(eye + "_output.png"));
             }
+            for (String eye : EYES) {
+                ImageData reference = images.get(eye + "_reference");
+                if (reference != null) {
+                    ExrFiles.write(staged.file(eye + "_reference.exr"), reference, List.of("R", "G", "B", "A"), true);
+                    PngPreview.write(PngPreview.colour(reference), staged.file(eye + "_reference.png"));
+                }
+            }
             if (lens != null) {
                 RgbaImage panel = new CpuDistortionPass(lens).perPixel(rgba(images.get("left_output")),
                         rgba(images.get("right_output")));

@@ -26,7 +26,7 @@ class CompositorRunTest {
 
     private RunConfig config(Path out, int frames) {
         return new RunConfig("corridor", 3, frames, 0, SinkKind.OPENXR, new EyeSettings(2.0, Method.BICUBIC, 0),
-                new EyeSettings(2.0, Method.BICUBIC, 0), 96, 80, "live", "vive", out, null, null);
+                new EyeSettings(2.0, Method.BICUBIC, 0), 96, 80, "live", "vive", out, null, null, 0);
     }
 
     private static CompositorRunner runner(RunConfig config) {
@@ -93,7 +93,7 @@ class CompositorRunTest {
         RunConfig base = config(dir.resolve("vrnet"), 10);
         RunConfig config = new RunConfig(base.scene(), base.seed(), base.frames(), 0, base.sink(),
                 new EyeSettings(2.0, Method.VRNET, 0), new EyeSettings(1.5, Method.BICUBIC, 0), base.width(),
-                base.height(), base.motion(), base.lensProfile(), base.out(), weights, "scalar");
+                base.height(), base.motion(), base.lensProfile(), base.out(), weights, "scalar", 2);
         CompositorRunner runner = runner(config);
         runner.onFrame(frame -> {
             if (frame == 5) {
@@ -110,6 +110,12 @@ class CompositorRunTest {
         assertTrue(log.gpuMicros(7, 0, fuse) > 0 && log.gpuMicros(7, 1, fuse) > 0, "both eyes batched after the switch");
         JsonNode json = new ObjectMapper().readTree(r.reportJson().toFile());
         assertEquals("vrnet", json.get("eyes").get("right").get("method").asText());
+        // Every run leaves the four profiling exports; this one also measured quality against a 2×2 reference.
+        for (String f : new String[] {"summary.json", "frames.csv", "trace.json", "report.html", "left_reference.png"}) {
+            assertTrue(Files.size(base.out().resolve(f)) > 0, f);
+        }
+        assertNotNull(r.quality());
+        assertTrue(Double.isFinite(r.quality().left().psnrDb()) && r.quality().left().flipMean() > 0);
     }
 
     @Test
