@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ocular", mixinStandardHelpOptions = true, version = "ocular 0.1.0",
         description = "VR compositor: low-res stereo render, vr-net reconstruction, lens distortion, OpenXR.",
-        subcommands = {InfoCommand.class, RunCommand.class, ScenesCommand.class, BenchCommand.class,
+        subcommands = {InfoCommand.class, RunCommand.class, ProfileCommand.class, ServeCommand.class, ScenesCommand.class,
+                BenchCommand.class,
                 LensCommand.class})
 public final class Main {
     public static final int EXIT_FAILURE = 1;

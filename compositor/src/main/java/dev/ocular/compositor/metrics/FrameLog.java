@@ -131,6 +131,27 @@ public final class FrameLog {
         return gpuMicros[eye][stage][row];
     }
 
+    /** A new log holding copies of rows [from, to) (a profiling window cut out of a longer run). */
+    public FrameLog slice(int from, int to) {
+        if (from < 0 || to > size || from > to) {
+            throw new IndexOutOfBoundsException("rows " + from + ".." + to + " of " + size);
+        }
+        FrameLog out = new FrameLog(stages);
+        for (int r = from; r < to; r++) {
+            int row = out.append(frameIndex[r], displayTime[r], (long) (displayPeriodMicros[r] * 1000),
+                    startNanos[r] - startNanos[from], flags[r]);
+            for (int c = 0; c < cpuMicros.length; c++) {
+                out.cpuMicros[c][row] = cpuMicros[c][r];
+            }
+            for (int eye = 0; eye < 2; eye++) {
+                for (int s = 0; s < stages.size(); s++) {
+                    out.gpuMicros[eye][s][row] = gpuMicros[eye][s][r];
+                }
+            }
+        }
+        return out;
+    }
+
     /** Sum of the eye's measured GPU stages, µs. */
     public float gpuTotalMicros(int row, int eye) {
         float total = 0;

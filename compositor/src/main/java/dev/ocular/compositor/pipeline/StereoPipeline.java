@@ -104,7 +104,9 @@ public final class StereoPipeline implements AutoCloseable {
         }
         StereoGBuffers gbuffers = renderer.render(frame, renderSettings(settings));
         if (log != null) {
-            attributeScene(gbuffers, log, row);
+            synchronized (log) {
+                attributeScene(gbuffers, log, row);
+            }
         }
         for (GpuImage out : outputs) {
             cb.transition(out, VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,

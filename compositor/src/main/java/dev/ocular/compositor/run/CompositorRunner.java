@@ -56,6 +56,8 @@ public final class CompositorRunner {
     private final LiveSettings settings;
     private final PrintStream progress;
     private Consumer<Integer> onFrame = frame -> { };
+    private Consumer<LoopState> listener = state -> { };
+    private volatile boolean stopRequested;
     private int captureFrame = -1;
     private Consumer<FrameCapture> captureSink;
     private GpuOptions gpuOptions = GpuOptions.defaults("ocular");
@@ -75,6 +77,17 @@ public final class CompositorRunner {
     public CompositorRunner onFrame(Consumer<Integer> listener) {
         this.onFrame = listener;
         return this;
+    }
+
+    /** Told after every frame, on the frame-loop thread, with access to the pipeline (captures, live stats). */
+    public CompositorRunner listener(Consumer<LoopState> newListener) {
+        this.listener = newListener;
+        return this;
+    }
+
+    /** Asks the loop to finish after the current frame (from any thread); the run then writes its report. */
+    public void stop() {
+        stopRequested = true;
     }
 
     /** Vulkan options (tests turn validation on; its message count is in the result). */
@@ -117,11 +130,14 @@ public final class CompositorRunner {
                         settings);
                 XrFrames frames = new XrFrames(recorder, pipeline, scriptedViews(scene), gpu, captureFrame,
                         captureSink);
+                RuntimeInfo xrInfo = host.runtime().info();
+                LoopState state = new LoopState(recorder, pipeline, gpu, () -> host.session().state().name(),
+                        xrInfo.runtimeName() + " " + xrInfo.runtimeVersion(), xrInfo.systemName());
                 long deadline = deadlineNanos();
                 int target = config.frames();
                 String lost = null;
                 try {
-                    while (target > 0 ? recorder.frames() < target : System.nanoTime() < deadline) {
+                    while (!stopRequested && (target > 0 ? recorder.frames() < target : System.nanoTime() < deadline)) {
                         XrHost.FrameResult result = host.frame(frames);
                         if (result.outcome() == XrHost.FrameOutcome.OVER) {
                             progress.println("ocular: the OpenXR session ended (" + host.session().state() + ")");
@@ -133,6 +149,7 @@ public final class CompositorRunner {
                         }
                         if (frames.finish(result)) {
                             onFrame.accept(recorder.frames());
+                            listener.accept(state);
                         }
                         progress(recorder.frames());
                     }
@@ -181,10 +198,11 @@ public final class CompositorRunner {
                 GpuStageTimer timer = new GpuStageTimer(gpu.device(), pipeline.stages())) {
             FrameRecorder recorder = new FrameRecorder(pipeline, timer, new FrameLog(pipeline.stages()), settings);
             ScriptedViews views = scriptedViews(scene);
+            LoopState state = new LoopState(recorder, pipeline, gpu, () -> "NONE", null, null);
             long period = Math.round(1e9 / ScriptedViews.DEFAULT_FPS);
             long deadline = deadlineNanos();
             int target = config.frames();
-            while (target > 0 ? recorder.frames() < target : System.nanoTime() < deadline) {
+            while (!stopRequested && (target > 0 ? recorder.frames() < target : System.nanoTime() < deadline)) {
                 StereoFrame frame = views.frame(recorder.frames());
                 int row = recorder.open(recorder.frames() * period, period);
                 long t0 = System.nanoTime();
@@ -200,6 +218,7 @@ public final class CompositorRunner {
                 }
                 recorder.close(row, new long[] {0, 0, t1 - t0, t2 - t1, 0}, 0, false);
                 onFrame.accept(recorder.frames());
+                listener.accept(state);
                 progress(recorder.frames());
             }
             return finish(gpu, pipeline, recorder, lens, Map.of());

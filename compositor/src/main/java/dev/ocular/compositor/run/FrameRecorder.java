@@ -13,6 +13,8 @@ import dev.ocular.scenes.rig.StereoFrame;
  * counters of what was submitted. Single-threaded (the frame loop).
  */
 final class FrameRecorder {
+    // Mutations of the log happen under its monitor, so readers on other threads (the tuning service) can take
+    // consistent views while the loop runs.
     private final StereoPipeline pipeline;
     private final GpuStageTimer timer;
     private final FrameLog log;
@@ -34,42 +36,50 @@ final class FrameRecorder {
     /** Opens the log row for a frame about to be recorded. */
     int open(long predictedDisplayTime, long predictedPeriodNanos) {
         timer.startFrame();
-        return log.append(frames, predictedDisplayTime, predictedPeriodNanos, System.nanoTime() - runStart, (byte) 0);
+        synchronized (log) {
+            return log.append(frames, predictedDisplayTime, predictedPeriodNanos, System.nanoTime() - runStart,
+                    (byte) 0);
+        }
     }
 
     /** Records the scene and both eyes' reconstruction for {@code frame} into {@code cb}. */
     StereoPipeline.Frame record(CommandBuffer cb, StereoFrame frame, int row) {
-        last = pipeline.record(cb, frame, settings.get(), timer, log, row);
-        if (last.reset()[0] || last.reset()[1]) {
-            log.addFlags(row, FrameLog.FLAG_HISTORY_RESET);
-            historyResets++;
+        StereoPipeline.Frame done = pipeline.record(cb, frame, settings.get(), timer, log, row);
+        synchronized (log) {
+            if (done.reset()[0] || done.reset()[1]) {
+                log.addFlags(row, FrameLog.FLAG_HISTORY_RESET);
+                historyResets++;
+            }
         }
-        return last;
+        last = done;
+        return done;
     }
 
     /** Closes the row once the GPU finished: GPU stage times, CPU phases, late/discarded flags. */
     void close(int row, long[] phaseNanos, long budgetNanos, boolean wasDiscarded) {
-        timer.collect(log, row);
-        pipeline.collect(log, row);
-        CpuPhase[] phases = CpuPhase.values();
-        long busy = 0;
-        for (int i = 0; i < phases.length; i++) {
-            log.cpu(row, phases[i], phaseNanos[i]);
-            if (phases[i] != CpuPhase.WAIT) {
-                busy += phaseNanos[i];
+        synchronized (log) {
+            timer.collect(log, row);
+            pipeline.collect(log, row);
+            CpuPhase[] phases = CpuPhase.values();
+            long busy = 0;
+            for (int i = 0; i < phases.length; i++) {
+                log.cpu(row, phases[i], phaseNanos[i]);
+                if (phases[i] != CpuPhase.WAIT) {
+                    busy += phaseNanos[i];
+                }
             }
+            // A frame is late when the work after xrWaitFrame returned took longer than one display period: the
+            // runtime then shows the previous frame again (SteamVR counts this as a reprojected/missed frame).
+            if (budgetNanos > 0 && busy > budgetNanos) {
+                log.addFlags(row, FrameLog.FLAG_LATE);
+                late++;
+            }
+            if (wasDiscarded) {
+                log.addFlags(row, FrameLog.FLAG_DISCARDED);
+                discarded++;
+            }
+            frames++;
         }
-        // A frame is late when the work after xrWaitFrame returned took longer than one display period: the runtime
-        // then shows the previous frame again (SteamVR counts this as a reprojected/missed frame).
-        if (budgetNanos > 0 && busy > budgetNanos) {
-            log.addFlags(row, FrameLog.FLAG_LATE);
-            late++;
-        }
-        if (wasDiscarded) {
-            log.addFlags(row, FrameLog.FLAG_DISCARDED);
-            discarded++;
-        }
-        frames++;
     }
 
     int frames() {

@@ -10,8 +10,18 @@ import dev.ocular.vrnet.model.NetModel;
 import java.util.Optional;
 
 /** Creates the upscalers a run can switch between. */
-final class UpscalerSetup {
+public final class UpscalerSetup {
     private UpscalerSetup() {
+    }
+
+    /** The methods a run offers: vr-net when weights are present, then the baselines, in menu order. */
+    public static java.util.List<Method> available(boolean vrnet) {
+        java.util.List<Method> methods = new java.util.ArrayList<>();
+        if (vrnet) {
+            methods.add(Method.VRNET);
+        }
+        methods.addAll(java.util.List.of(Method.BICUBIC, Method.LANCZOS, Method.BILINEAR));
+        return methods;
     }
 
     /**
@@ -25,7 +35,7 @@ final class UpscalerSetup {
                 NetPath path = NetPath.resolve(netPath, System.getenv(), gpu.capabilities());
                 upscalers.add(VrNetUpscaler.create(gpu, model.get(), path));
             }
-            for (Method m : new Method[] {Method.BICUBIC, Method.LANCZOS, Method.BILINEAR}) {
+            for (Method m : available(false)) {
                 upscalers.add(ResampleUpscaler.create(gpu, m));
             }
             return upscalers;
