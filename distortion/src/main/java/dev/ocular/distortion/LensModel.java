@@ -42,6 +42,16 @@ public interface LensModel {
     Vector2d lensCenter(Channel channel, Vector2d dest);
 
     /**
+     * The same lens on a panel of another pixel count: the same optics sampled {@code scaleX} times as finely across
+     * and {@code scaleY} times as finely down, so the new model maps (scaleX·x, scaleY·y) where this one maps (x, y),
+     * for every channel. Lets a profile be previewed or tested at a small size without changing what it shows.
+     *
+     * @param eyeWidthPx the new eye viewport width (bounds the inverse's search)
+     * @param eyeHeightPx the new eye viewport height
+     */
+    LensModel scaledPanel(double scaleX, double scaleY, int eyeWidthPx, int eyeHeightPx);
+
+    /**
      * Looks for a fold-over of {@code channel}: a place inside the visible area where the mapping stops being one to
      * one (not monotonic in r for radial models, a non-positive Jacobian for two-dimensional ones).
      *

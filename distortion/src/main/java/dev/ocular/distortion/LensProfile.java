@@ -45,6 +45,29 @@ public final class LensProfile {
         }
     }
 
+    /**
+     * The same headset with each eye's viewport resampled to {@code eyeWidthPx} × {@code eyeHeightPx} pixels: every
+     * lens maps the same fraction of its viewport to the same direction, fields of view and masks are unchanged (see
+     * {@link LensModel#scaledPanel}). Small versions of real profiles keep GPU tests and previews fast while
+     * exercising the real coefficients.
+     */
+    public LensProfile resized(int eyeWidthPx, int eyeHeightPx) {
+        if (eyeWidthPx < 1 || eyeHeightPx < 1) {
+            throw new IllegalArgumentException("eye viewport must be at least 1×1, got " + eyeWidthPx + "×"
+                    + eyeHeightPx);
+        }
+        EyeProfile[] scaled = new EyeProfile[2];
+        for (Eye eye : Eye.values()) {
+            EyeProfile e = eyes.get(eye);
+            double scaleX = (double) eyeWidthPx / e.widthPx();
+            double scaleY = (double) eyeHeightPx / e.heightPx();
+            scaled[eye.ordinal()] = new EyeProfile(eye, eye == Eye.LEFT ? 0 : eyeWidthPx, eyeWidthPx, eyeHeightPx,
+                    e.fov(), e.mask(), e.model().scaledPanel(scaleX, scaleY, eyeWidthPx, eyeHeightPx));
+        }
+        return new LensProfile(name, displayName, source, origin + " resized to " + eyeWidthPx + "×" + eyeHeightPx
+                + " per eye", 2 * eyeWidthPx, eyeHeightPx, scaled[0], scaled[1]);
+    }
+
     public String name() {
         return name;
     }

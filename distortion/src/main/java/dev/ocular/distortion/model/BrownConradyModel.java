@@ -73,6 +73,13 @@ public final class BrownConradyModel implements LensModel {
     }
 
     @Override
+    public BrownConradyModel scaledPanel(double scaleX, double scaleY, int eyeWidthPx, int eyeHeightPx) {
+        // Normalised coordinates (p − c)/f do not change when centre and focal length scale with the panel.
+        return new BrownConradyModel(cx * scaleX, cy * scaleY, fx * scaleX, fy * scaleY, new double[] {k1, k2, k3},
+                p1, p2, chroma, eyeWidthPx, eyeHeightPx);
+    }
+
+    @Override
     public Vector2d panelToRender(Channel channel, double panelX, double panelY, Vector2d dest) {
         double x = (panelX - cx) / fx;
         double y = (panelY - cy) / fy;

@@ -31,6 +31,24 @@ public final class CatmullRomRadial implements RadialFunction {
         this.chroma1 = chroma1;
     }
 
+    /** Spline values at r² = span·i/(n−1) (a copy). */
+    public double[] knots() {
+        return knots.clone();
+    }
+
+    /** The r² the knots cover. */
+    public double span() {
+        return span;
+    }
+
+    public double chroma0() {
+        return chroma0;
+    }
+
+    public double chroma1() {
+        return chroma1;
+    }
+
     @Override
     public double value(double r) {
         double[] out = new double[2];

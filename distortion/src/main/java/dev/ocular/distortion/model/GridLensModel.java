@@ -91,6 +91,13 @@ public final class GridLensModel implements LensModel {
     }
 
     @Override
+    public GridLensModel scaledPanel(double scaleX, double scaleY, int eyeWidthPx, int eyeHeightPx) {
+        // The measured directions stay; only where the nodes sit on the panel moves.
+        return new GridLensModel(originX * scaleX, originY * scaleY, spacingX * scaleX, spacingY * scaleY, columns,
+                rows, nodes);
+    }
+
+    @Override
     public Vector2d panelToRender(Channel channel, double panelX, double panelY, Vector2d dest) {
         double[] out = new double[6];
         evaluate(channel.ordinal(), panelX, panelY, out);

@@ -35,6 +35,16 @@ public final class PolynomialRadial implements RadialFunction {
         return new PolynomialRadial(scale, k);
     }
 
+    /** The overall factor s (a channel's chromatic-aberration scale). */
+    public double scale() {
+        return scale;
+    }
+
+    /** The ascending coefficients k0, k1, … (a copy). */
+    public double[] coefficients() {
+        return k.clone();
+    }
+
     @Override
     public double value(double r) {
         double p = 0.0;

@@ -60,6 +60,23 @@ public final class RadialLensModel implements LensModel {
         return channels[channel.ordinal()];
     }
 
+    /** The largest normalised r² at which the model is defined, in every channel; +∞ for no limit. */
+    public double r2Cutoff() {
+        return r2Cutoff;
+    }
+
+    @Override
+    public RadialLensModel scaledPanel(double scaleX, double scaleY, int eyeWidthPx, int eyeHeightPx) {
+        RadialChannel[] scaled = new RadialChannel[3];
+        for (int c = 0; c < 3; c++) {
+            RadialChannel ch = channels[c];
+            // Centre and pixels-per-unit scale with the panel, so q, and everything after it, is unchanged.
+            scaled[c] = new RadialChannel(ch.centerX() * scaleX, ch.centerY() * scaleY, ch.unitX() * scaleX,
+                    ch.unitY() * scaleY, ch.radial(), ch.outScaleX(), ch.outScaleY(), ch.offsetX(), ch.offsetY());
+        }
+        return new RadialLensModel(modelName, scaled[0], scaled[1], scaled[2], r2Cutoff, eyeWidthPx, eyeHeightPx);
+    }
+
     @Override
     public Vector2d panelToRender(Channel channel, double panelX, double panelY, Vector2d dest) {
         RadialChannel ch = channels[channel.ordinal()];

@@ -17,6 +17,18 @@ public final class RationalRadial implements RadialFunction {
         this.c2 = c2;
     }
 
+    public double c0() {
+        return c0;
+    }
+
+    public double c1() {
+        return c1;
+    }
+
+    public double c2() {
+        return c2;
+    }
+
     @Override
     public double value(double r) {
         double r2 = r * r;
