@@ -2,7 +2,8 @@ package dev.ocular.compositor.quality;
 
 /**
  * ꟻLIP's separable filters for a given pixels-per-degree (Andersson et al. 2020, §3; separable forms from the
- * NVlabs/flip reference, cpp/FLIP.h {@code setSpatialFilters}/{@code setFeatureFilter} and misc/separatedConvolutions.pdf).
+ * NVlabs/flip reference: cpp/FLIP.h {@code setSpatialFilters} and {@code setFeatureFilter}, and
+ * misc/separatedConvolutions.pdf).
  *
  * <p>The contrast-sensitivity filters are sums of Gaussians in visual degrees, g(x) = a·√(π/b)·exp(−π²x²/b), with
  * (a1, b1, a2, b2) = (1, 0.0047, 0, 1e-5) for the achromatic channel, (1, 0.0053, 0, 1e-5) for red-green and

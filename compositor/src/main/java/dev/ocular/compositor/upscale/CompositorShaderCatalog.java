@@ -19,6 +19,7 @@ public final class CompositorShaderCatalog implements ShaderCatalog {
             all.add(ResampleUpscaler.variant(k));
         }
         all.add(TaauUpscaler.variant());
+        all.addAll(SpatialUpscaler.variants());
         return all;
     }
 }

@@ -1,29 +1,43 @@
 package dev.ocular.compositor.upscale;
 
 import dev.ocular.gpu.frame.ImageData;
+import java.util.stream.IntStream;
 
 /**
  * CPU twin of {@code spatial_upsample.comp} and {@code spatial_sharpen.comp}: the SPATIAL baseline, an edge-adaptive
  * single-frame upscaler in the class of AMD FidelityFX Super Resolution 1 (EASU + RCAS), of ocular's own design.
  *
  * <p><b>Upsample.</b> Jitter-aware like the classic baselines (sample i sits at i + 0.5 + jitter, docs/conventions.md).
- * The 4 × 4 samples around the output position are tone-mapped to c / (1 + Y) (so HDR highlights do not ring). The
- * local edge comes from the luma structure tensor of the four nearest samples (central differences, bilinearly
- * weighted): its dominant eigenvector is the gradient direction and ((λ1 − λ2) / (λ1 + λ2))² the coherence. Each tap is
- * weighted by a radial Lanczos-2 of its distance with the along-edge component shrunk by 1 + stretch · coherence —
- * the kernel elongates along edges, smoothing staircases while staying sharp across them (EASU's idea; here an
- * exact structure tensor and a true windowed sinc). The result is clamped to the range of the four nearest samples to
- * remove ringing (as EASU does), then un-tone-mapped and stored as fp16.
+ * The 4 × 4 samples around the output position are tone-mapped to c / (1 + Y), so HDR highlights neither ring nor
+ * dominate. The local edge comes from the luma structure tensor of the four nearest samples (central differences,
+ * bilinearly weighted): its dominant eigenvector is the gradient direction n, ((λ1 − λ2) / (λ1 + λ2))² the coherence c.
+ * Two Lanczos-2 reconstructions are blended by c: the plain separable one, and one separable in the (n, edge) frame
+ * with along-edge distances divided by 1 + stretch · c — elongated along the edge, which smooths staircases while
+ * staying sharp across it (the idea of EASU's anisotropic kernel; here an exact structure tensor and true windowed
+ * sincs, with the plain kernel kept where there is no single orientation). The result is clamped to the range of the
+ * four nearest samples to remove ringing (as EASU does), un-tone-mapped and stored as fp16.
  *
- * <p><b>Sharpen.</b> A 5-tap cross filter out = (e + w·(b + d + f + h)) / (1 + 4w) with a negative lobe w (RCAS's form),
- * per pixel the strongest lobe up to −{@link #MAX_LOBE}·sharpness that keeps every channel within the local range
- * widened by {@code overshoot} of itself (solved exactly per channel; RCAS instead bounds by the [0, 1] display range),
- * halved where the centre alone differs from its ring (isolated noise is not amplified — RCAS's noise rule), in the
- * same tone-mapped space.
+ * <p><b>Sharpen.</b> A 5-tap cross filter out = (e + w·(b + d + f + h)) / (1 + 4w) with a negative lobe w (RCAS's
+ * form), per pixel the strongest lobe up to −{@link #MAX_LOBE}·sharpness that keeps every channel within the local
+ * range widened by {@code overshoot} of itself (solved exactly per channel; RCAS instead bounds by the [0, 1] display
+ * range), halved where the centre alone differs from its ring (isolated noise is not amplified — RCAS's noise rule),
+ * in the same tone-mapped space.
+ *
+ * <p>Stateless; rows are resolved in parallel on the common fork-join pool (about 1.5 s per 1032 × 1104 eye on two
+ * cores).
  */
 public final class SpatialReference {
-    /** Strongest lobe: FSR 1's RCAS limit 0.25 − 1/16 (AMD ffx_fsr1.h FSR_RCAS_LIMIT), beyond which the cross ripples. */
+    /**
+     * Strongest lobe: FSR 1's RCAS limit 0.25 − 1/16 (AMD ffx_fsr1.h {@code FSR_RCAS_LIMIT}, "set at the limit of
+     * providing unnatural results for sharpening").
+     */
     public static final float MAX_LOBE = 0.1875f;
+    /**
+     * Added to the allowed overshoot and to the noise test's luma range (tone-mapped units, about a quarter of an 8-bit
+     * display step): a channel or a cross that is flat to within rounding then neither dictates the lobe nor reads
+     * as noise — without it those ratios of two rounding errors would decide the sharpening.
+     */
+    static final float FLAT = 1f / 1024f;
     /** Keeps tone-mapped values below 1, where the inverse tone map is finite. */
     static final float PERCEPTUAL_MAX = 1f - 1f / 4096f;
     private static final float FP16_MAX = 65504f;
@@ -41,9 +55,10 @@ public final class SpatialReference {
     public static ImageData upsample(ImageData colour, float jitterX, float jitterY, int outWidth, int outHeight,
             SpatialSettings settings) {
         ImageData out = ImageData.poisoned(outWidth, outHeight, 4);
-        SpatialTaps taps = new SpatialTaps();
-        float[] px = new float[4];
-        for (int y = 0; y < outHeight; y++) {
+        // Pixels are independent, so rows run in parallel, each with its own scratch.
+        IntStream.range(0, outHeight).parallel().forEach(y -> {
+            SpatialTaps taps = new SpatialTaps();
+            float[] px = new float[4];
             for (int x = 0; x < outWidth; x++) {
                 taps.reconstruct(colour, jitterX, jitterY, outWidth, outHeight, x, y, settings.edgeStretch(), px);
                 float[] rgb = fromPerceptual(px[0], px[1], px[2]);
@@ -52,15 +67,16 @@ public final class SpatialReference {
                 }
                 out.set(x, y, 3, TaauReference.fp16(px[3]));
             }
-        }
+        });
         return out;
     }
 
     /** Pass 2, bounded sharpening of the upsampled image (edges clamp). */
     public static ImageData sharpen(ImageData up, SpatialSettings settings) {
         ImageData out = ImageData.poisoned(up.width(), up.height(), 4);
-        float[][] t = new float[5][3];
-        for (int y = 0; y < up.height(); y++) {
+        IntStream.range(0, up.height()).parallel().forEach(y -> {
+            float[][] t = new float[5][3];
+            float[] e = new float[3];
             for (int x = 0; x < up.width(); x++) {
                 perceptualAt(up, x, y - 1, t[0]);
                 perceptualAt(up, x - 1, y, t[1]);
@@ -69,7 +85,6 @@ public final class SpatialReference {
                 perceptualAt(up, x, y + 1, t[4]);
                 float lobe = lobe(t, settings);
                 float inv = 1f / (1f + 4f * lobe);
-                float[] e = new float[3];
                 for (int k = 0; k < 3; k++) {
                     float ring = t[0][k] + t[1][k] + t[3][k] + t[4][k];
                     e[k] = Math.min(Math.max((t[2][k] + lobe * ring) * inv, 0f), PERCEPTUAL_MAX);
@@ -80,14 +95,14 @@ public final class SpatialReference {
                 }
                 out.set(x, y, 3, up.get(x, y, 3));
             }
-        }
+        });
         return out;
     }
 
     /**
      * The sharpening lobe (≤ 0) for the cross {@code t} = up, left, centre, right, down: the most negative w ≥
-     * −MAX_LOBE·sharpness for which (e + w·s) / (1 + 4w), s the ring sum, stays within [lo − o·r, hi + o·r] in every
-     * channel (lo, hi the 5-tap range, r = hi − lo, o the overshoot), then scaled down for isolated noise.
+     * −MAX_LOBE·sharpness for which (e + w·s) / (1 + 4w), s the ring sum, stays within [lo − m, hi + m] in every
+     * channel (lo, hi the 5-tap range, m = overshoot · (hi − lo) + {@link #FLAT}), then scaled down for isolated noise.
      */
     static float lobe(float[][] t, SpatialSettings settings) {
         float lobe = -MAX_LOBE * settings.sharpness();
@@ -95,7 +110,7 @@ public final class SpatialReference {
             float e = t[2][k];
             float lo = Math.min(Math.min(Math.min(t[0][k], t[1][k]), Math.min(t[3][k], t[4][k])), e);
             float hi = Math.max(Math.max(Math.max(t[0][k], t[1][k]), Math.max(t[3][k], t[4][k])), e);
-            float margin = settings.overshoot() * (hi - lo);
+            float margin = settings.overshoot() * (hi - lo) + FLAT;
             float low = lo - margin;
             float high = hi + margin;
             float s = t[0][k] + t[1][k] + t[3][k] + t[4][k];
@@ -113,7 +128,7 @@ public final class SpatialReference {
         float lmin = Math.min(Math.min(Math.min(luma[0], luma[1]), Math.min(luma[3], luma[4])), luma[2]);
         float lmax = Math.max(Math.max(Math.max(luma[0], luma[1]), Math.max(luma[3], luma[4])), luma[2]);
         float deviation = Math.abs(0.25f * (luma[0] + luma[1] + luma[3] + luma[4]) - luma[2]);
-        float noise = lmax > lmin ? Math.min(deviation / (lmax - lmin), 1f) : 0f;
+        float noise = Math.min(deviation / (lmax - lmin + FLAT), 1f);
         return lobe * (1f - 0.5f * noise);
     }
 

@@ -7,7 +7,7 @@ import dev.ocular.gpu.frame.ImageData;
  * What {@link TaauReference} gathers from the 3 × 3 low-resolution samples around one output pixel: their moments for
  * variance clipping, the sharp (output-pixel kernel) and smooth (low-resolution kernel) current-frame estimates, the
  * coverage, and the motion of the closest sample. Colours are in perceptual YCoCg: YCoCg of c / (1 + Y). A mutable
- * scratch object reused for every pixel so the loop allocates nothing per pixel.
+ * scratch object, one per row being resolved, reused for each pixel of it.
  */
 final class TaauNeighbourhood {
     final float[] sum = new float[3];

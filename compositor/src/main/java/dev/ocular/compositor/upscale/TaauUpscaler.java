@@ -29,8 +29,8 @@ import java.util.Map;
  * replaced pair may still be in use by frames in flight, so it is kept until {@link #close} (resizes are rare).
  * {@link #record} assumes the recorded work is submitted: it advances the ping-pong.
  *
- * <p>Tolerance against the twin on RGBA16F inputs in [0, 4], per frame over a sequence with a reset: outputs and history
- * are stored as fp16, whose rounding mode for storage-image writes is implementation-defined (Vulkan allows
+ * <p>Tolerance against the twin on RGBA16F inputs in [0, 4], per frame over a sequence with a reset: outputs and
+ * history are stored as fp16, whose rounding mode for storage-image writes is implementation-defined (Vulkan allows
  * round-to-zero; lavapipe's differs from the twin's round-to-nearest by up to one ulp, 2e-3 at 2–4), and history feeds
  * those differences back through the Lanczos taps with gain below one. Measured on lavapipe over 6 frames: max-abs
  * 1.0e-2, NMSE 5e-7; allowed max-abs {@value #MAX_ABS} (8 ulps at 2–4), NMSE {@value #NMSE}.

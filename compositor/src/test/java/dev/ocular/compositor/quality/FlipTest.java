@@ -111,7 +111,8 @@ class FlipTest {
         ImageData b = noisy(a, 0.05, 14);
         double near = mean(Flip.errorMap(a, b, 10));
         double far = mean(Flip.errorMap(a, b, Flip.DESKTOP_PPD));
-        assertTrue(far < near, "the eye's CSF blurs per-pixel noise more when pixels are smaller: " + far + " vs " + near);
+        assertTrue(far < near, "the eye's CSF blurs per-pixel noise more when pixels are smaller: " + far + " vs "
+                + near);
     }
 
     @Test

@@ -4,14 +4,23 @@ import dev.ocular.gpu.frame.GBufferData;
 import dev.ocular.gpu.frame.ImageData;
 
 /**
- * An analytic test scene for upscaler behaviour tests: a coloured zone plate with detail up to 0.35 cycles per output
- * pixel (above the low-resolution Nyquist limit at 2×, below the output's), diagonal stripes and a hard-edged
- * rotated checkered square in front, which can
- * move on its own. Low-resolution frames are point samples at the jittered positions
- * (docs/conventions.md) with exact motion vectors; references are 4 × 4 supersampled at output resolution. No
- * renderer involved, so a failure points at the upscaler.
+ * An analytic test scene for upscaler behaviour tests: a background — a coloured zone plate with detail up to 0.35
+ * cycles per output pixel (above the low-resolution Nyquist limit at 2×, below the output's) and diagonal stripes, or
+ * flat-shaded geometry — that can pan, and a hard-edged checkered square in front that can move on its own (so it
+ * uncovers background). Low-resolution frames are point samples at the jittered Halton(2, 3) positions
+ * (docs/conventions.md) with exact motion vectors and reverse-Z depth; references are 4 × 4 supersampled at output
+ * resolution. No renderer involved, so a failure points at the upscaler. Public for the upscaler tests.
  */
 public final class SyntheticScene {
+    /** What the background shows. */
+    public enum Pattern {
+        /** Zone plate and stripes: texture detail up to 0.35 cycles per output pixel. */
+        ZONE_PLATE,
+        /** Flat-shaded geometry: rotated bars, a disc, thin lines and a gradient — staircase edges. */
+        SHAPES
+    }
+
+    private Pattern pattern = Pattern.ZONE_PLATE;
     private final int outWidth;
     private final int outHeight;
     private final int inWidth;
@@ -58,6 +67,12 @@ public final class SyntheticScene {
         return r;
     }
 
+    /** Switches the background pattern (the occluding square stays). */
+    public SyntheticScene with(Pattern background) {
+        this.pattern = background;
+        return this;
+    }
+
     /** Whether output-pixel position (x, y) of frame t shows the square. */
     public boolean onSquare(double x, double y, int frame) {
         double u = x - squareVelocityX * frame - outWidth * 0.3;
@@ -80,6 +95,9 @@ public final class SyntheticScene {
         }
         double u = x - velocityX * frame;
         double v = y - velocityY * frame;
+        if (pattern == Pattern.SHAPES) {
+            return shapes(u / outWidth, v / outHeight, channel);
+        }
         double cx = u - outWidth * 0.5;
         double cy = v - outHeight * 0.5;
         double r2 = cx * cx + cy * cy;
@@ -90,6 +108,26 @@ public final class SyntheticScene {
             case 1 -> 0.7 * zone + 0.3 * stripes;
             default -> stripes * 0.8;
         };
+    }
+
+    /** Flat geometry in normalised coordinates: edges at many angles, a disc, hairlines, a soft gradient. */
+    private static double shapes(double u, double v, int channel) {
+        double base = 0.15 + 0.5 * u;
+        double[] colour = {base, 0.3, 0.6 - 0.4 * v};
+        for (int i = 0; i < 5; i++) {
+            double angle = 0.3 + i * 0.55;
+            double d = Math.abs((u - 0.5) * Math.cos(angle) + (v - 0.5) * Math.sin(angle) - (i - 2) * 0.09);
+            if (d < 0.02 + 0.004 * i) {
+                colour = new double[] {0.9, 0.8 - 0.15 * i, 0.1 + 0.2 * i};
+            }
+        }
+        if (Math.hypot(u - 0.7, v - 0.3) < 0.14) {
+            colour = new double[] {0.05, 0.6, 0.9};
+        }
+        if (Math.abs((u - 0.25) * 0.96 - (v - 0.7) * 0.28) < 0.004) {
+            colour = new double[] {2.5, 2.5, 2.2};
+        }
+        return colour[channel];
     }
 
     public GBufferData lowRes(int frame) {
