@@ -32,6 +32,14 @@ public final class Main {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        // Unknown subcommands and flags: the reason, picocli's suggestions, then the usage of the command concerned.
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine where = e.getCommandLine();
+            where.getErr().println("ocular: " + oneLine(e.getMessage()));
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, where.getErr());
+            where.usage(where.getErr());
+            return EXIT_BAD_INPUT;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof BadInputException || e instanceof GpuSetupException || e instanceof XrUnavailableException) {
                 commandLine.getErr().println("ocular: " + oneLine(e.getMessage()));

@@ -82,7 +82,7 @@ final class ProfileCommand implements Callable<Integer> {
         return new RunConfig(point.value(SweepKeys.SCENE).orElse(base.scene()), base.seed(), base.frames(),
                 base.seconds(), base.sink(), left, right, base.width(), base.height(), base.motion(),
                 point.value(SweepKeys.LENS).orElse(base.lensProfile()), out.resolve(point.slug()), base.weights(),
-                base.netPath(), base.reference());
+                base.netPath(), base.reference(), base.writeEvery());
     }
 
     private static EyeSettings eye(EyeSettings base, SweepPoint point, StereoEye eye) {

@@ -58,6 +58,9 @@ final class RunOptions {
             + "supersampled native reference; 0 skips it (default: 0 for run, 2 for profile).")
     Integer reference;
 
+    @Option(names = "--write-every", defaultValue = "1", description = "Panel/headless sinks: write every Nth frame.")
+    int writeEvery;
+
     @Option(names = "--weights", description = "vr-net weights (safetensors); default: the shipped trained weights.")
     Path weights;
 
@@ -100,6 +103,6 @@ final class RunOptions {
         }
         int frameCount = frames != null ? frames : seconds != null ? 0 : defaultFrames;
         return new RunConfig(scene, seed, frameCount, seconds == null ? 0 : seconds, sinkKind, left, right, wh[0],
-                wh[1], motionPath, lens, out, weights, netPath, reference != null ? reference : defaultReference);
+                wh[1], motionPath, lens, out, weights, netPath, reference != null ? reference : defaultReference, writeEvery);
     }
 }

@@ -57,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
         RunConfig config = options.frames == null && options.seconds == null
                 ? new RunConfig(given.scene(), given.seed(), 0, FOREVER_SECONDS, given.sink(), given.left(),
                         given.right(), given.width(), given.height(), given.motion(), given.lensProfile(), given.out(),
-                        given.weights(), given.netPath(), given.reference())
+                        given.weights(), given.netPath(), given.reference(), given.writeEvery())
                 : given;
         boolean vrnet = config.weights() != null || VrNetModels.shipped().isPresent();
         TuningOptions tuning = new TuningOptions(Arrays.stream(Preset.values()).map(Preset::cliName).toList(),

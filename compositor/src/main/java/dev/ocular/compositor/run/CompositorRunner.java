@@ -4,6 +4,9 @@ import dev.ocular.compositor.metrics.FrameLog;
 import dev.ocular.compositor.metrics.GpuStageTimer;
 import dev.ocular.compositor.pipeline.LiveSettings;
 import dev.ocular.compositor.pipeline.StereoPipeline;
+import dev.ocular.compositor.sink.FrameSink;
+import dev.ocular.compositor.sink.HeadlessSink;
+import dev.ocular.compositor.sink.PanelSink;
 import dev.ocular.compositor.sink.SwapchainCompose;
 import dev.ocular.compositor.xr.EyeView;
 import dev.ocular.compositor.xr.FrameClock;
@@ -63,6 +66,7 @@ public final class CompositorRunner {
     private GpuOptions gpuOptions = GpuOptions.defaults("ocular");
     private Optional<NetModel> model = Optional.empty();
     private java.time.Instant started;
+    private Map<String, Object> sinkOutput = Map.of();
 
     public CompositorRunner(RunConfig config, PrintStream progress) {
         this.config = config;
@@ -194,35 +198,55 @@ public final class CompositorRunner {
         int w = config.width() > 0 ? config.width() : 640;
         int h = config.height() > 0 ? config.height() : 640;
         try (GpuContext gpu = GpuContext.create(gpuOptions);
-                StereoPipeline pipeline = new StereoPipeline(gpu, scene, w, h, UpscalerSetup.all(gpu, model, config.netPath()));
-                GpuStageTimer timer = new GpuStageTimer(gpu.device(), pipeline.stages())) {
-            FrameRecorder recorder = new FrameRecorder(pipeline, timer, new FrameLog(pipeline.stages()), settings);
-            ScriptedViews views = scriptedViews(scene);
-            LoopState state = new LoopState(recorder, pipeline, gpu, () -> "NONE", null, null);
-            long period = Math.round(1e9 / ScriptedViews.DEFAULT_FPS);
-            long deadline = deadlineNanos();
-            int target = config.frames();
-            while (!stopRequested && (target > 0 ? recorder.frames() < target : System.nanoTime() < deadline)) {
-                StereoFrame frame = views.frame(recorder.frames());
-                int row = recorder.open(recorder.frames() * period, period);
-                long t0 = System.nanoTime();
-                long t1;
-                long t2;
-                try (CommandBuffer cb = gpu.commandPool().allocate()) {
-                    cb.begin();
-                    recorder.record(cb, frame, row);
-                    cb.end();
-                    t1 = System.nanoTime();
-                    gpu.await(gpu.submit(cb, List.of()), cb);
-                    t2 = System.nanoTime();
+                StereoPipeline pipeline = new StereoPipeline(gpu, scene, w, h,
+                        UpscalerSetup.all(gpu, model, config.netPath()));
+                FrameSink sink = sink(gpu)) {
+            List<String> stages = new java.util.ArrayList<>(pipeline.stages());
+            stages.addAll(sink.stages());
+            try (GpuStageTimer timer = new GpuStageTimer(gpu.device(), stages)) {
+                FrameRecorder recorder = new FrameRecorder(pipeline, timer, new FrameLog(stages), settings);
+                ScriptedViews views = scriptedViews(scene);
+                LoopState state = new LoopState(recorder, pipeline, gpu, () -> "NONE", null, null);
+                long period = Math.round(1e9 / ScriptedViews.DEFAULT_FPS);
+                long deadline = deadlineNanos();
+                int target = config.frames();
+                while (!stopRequested && (target > 0 ? recorder.frames() < target : System.nanoTime() < deadline)) {
+                    int index = recorder.frames();
+                    StereoFrame frame = views.frame(index);
+                    int row = recorder.open(index * period, period);
+                    long t0 = System.nanoTime();
+                    long t1;
+                    long t2;
+                    try (CommandBuffer cb = gpu.commandPool().allocate()) {
+                        cb.begin();
+                        recorder.record(cb, frame, row);
+                        sink.record(cb, pipeline, settings.get(), timer);
+                        cb.end();
+                        t1 = System.nanoTime();
+                        gpu.await(gpu.submit(cb, List.of()), cb);
+                        t2 = System.nanoTime();
+                    }
+                    sink.frameDone(index, pipeline);
+                    long t3 = System.nanoTime();
+                    recorder.close(row, new long[] {0, 0, t1 - t0, t2 - t1, t3 - t2}, 0, false);
+                    onFrame.accept(recorder.frames());
+                    listener.accept(state);
+                    progress(recorder.frames());
                 }
-                recorder.close(row, new long[] {0, 0, t1 - t0, t2 - t1, 0}, 0, false);
-                onFrame.accept(recorder.frames());
-                listener.accept(state);
-                progress(recorder.frames());
+                Map<String, String> extra = new java.util.LinkedHashMap<>();
+                sinkOutput = sink.finish();
+                return finish(gpu, pipeline, recorder, lens, extra);
             }
-            return finish(gpu, pipeline, recorder, lens, Map.of());
         }
+    }
+
+    /** The panel or headless sink, writing its frames under out/frames. */
+    private FrameSink sink(GpuContext gpu) {
+        java.nio.file.Path frames = config.out().resolve("frames");
+        double fps = ScriptedViews.DEFAULT_FPS;
+        return config.sink() == SinkKind.PANEL
+                ? new PanelSink(gpu, settings.get().lensProfile(), frames, config.writeEvery(), fps)
+                : new HeadlessSink(gpu, frames, config.writeEvery(), fps);
     }
 
     private RunResult finish(GpuContext gpu, StereoPipeline pipeline, FrameRecorder recorder, LensProfile lens,
@@ -234,6 +258,7 @@ public final class CompositorRunner {
         double[] frameMs = RunOutputs.frameTimeMs(recorder.log());
         Map<String, Object> report = RunReportJson.build(config, settings.get(), pipeline, recorder, runtime,
                 gpu.capabilities(), frameMs);
+        report.put("sink_output", sinkOutput);
         RunInfo info = RunInfos.of(config, settings.get(), pipeline, gpu.capabilities(), runtime, started,
                 Map.of("vrnet_weights", model.map(NetModel::weightsLabel).orElse("none")));
         var path = RunOutputs.write(config.out(), images, lens, report);

@@ -18,8 +18,9 @@ import java.nio.file.Path;
  * @param weights    vr-net weights file, or null for the shipped weights
  * @param netPath    vr-net executor (reference|scalar|coopmat), or null for OCULAR_NET_PATH / the device default
  * @param reference  k for measuring the last frame against a k×k supersampled native reference; 0 skips quality
+ * @param writeEvery panel/headless sinks write every this many frames (1: all)
  */
 public record RunConfig(String scene, long seed, int frames, double seconds, SinkKind sink, EyeSettings left,
         EyeSettings right, int width, int height, String motion, String lensProfile, Path out, Path weights,
-        String netPath, int reference) {
+        String netPath, int reference, int writeEvery) {
 }

@@ -2,6 +2,10 @@ package dev.ocular.compositor.run;
 
 import dev.ocular.compositor.upscale.Method;
 import dev.ocular.compositor.upscale.ResampleUpscaler;
+import dev.ocular.compositor.upscale.SpatialSettings;
+import dev.ocular.compositor.upscale.SpatialUpscaler;
+import dev.ocular.compositor.upscale.TaauSettings;
+import dev.ocular.compositor.upscale.TaauUpscaler;
 import dev.ocular.compositor.upscale.Upscalers;
 import dev.ocular.compositor.upscale.VrNetUpscaler;
 import dev.ocular.gpu.GpuContext;
@@ -20,7 +24,8 @@ public final class UpscalerSetup {
         if (vrnet) {
             methods.add(Method.VRNET);
         }
-        methods.addAll(java.util.List.of(Method.BICUBIC, Method.LANCZOS, Method.BILINEAR));
+        methods.addAll(java.util.List.of(Method.TAAU, Method.SPATIAL, Method.BICUBIC, Method.LANCZOS,
+                Method.BILINEAR));
         return methods;
     }
 
@@ -35,7 +40,9 @@ public final class UpscalerSetup {
                 NetPath path = NetPath.resolve(netPath, System.getenv(), gpu.capabilities());
                 upscalers.add(VrNetUpscaler.create(gpu, model.get(), path));
             }
-            for (Method m : available(false)) {
+            upscalers.add(TaauUpscaler.create(gpu, TaauSettings.defaults()));
+            upscalers.add(SpatialUpscaler.create(gpu, SpatialSettings.defaults()));
+            for (Method m : new Method[] {Method.BICUBIC, Method.LANCZOS, Method.BILINEAR}) {
                 upscalers.add(ResampleUpscaler.create(gpu, m));
             }
             return upscalers;

@@ -26,7 +26,7 @@ class CompositorRunTest {
 
     private RunConfig config(Path out, int frames) {
         return new RunConfig("corridor", 3, frames, 0, SinkKind.OPENXR, new EyeSettings(2.0, Method.BICUBIC, 0),
-                new EyeSettings(2.0, Method.BICUBIC, 0), 96, 80, "live", "vive", out, null, null, 0);
+                new EyeSettings(2.0, Method.BICUBIC, 0), 96, 80, "live", "vive", out, null, null, 0, 1);
     }
 
     private static CompositorRunner runner(RunConfig config) {
@@ -93,7 +93,7 @@ class CompositorRunTest {
         RunConfig base = config(dir.resolve("vrnet"), 10);
         RunConfig config = new RunConfig(base.scene(), base.seed(), base.frames(), 0, base.sink(),
                 new EyeSettings(2.0, Method.VRNET, 0), new EyeSettings(1.5, Method.BICUBIC, 0), base.width(),
-                base.height(), base.motion(), base.lensProfile(), base.out(), weights, "scalar", 2);
+                base.height(), base.motion(), base.lensProfile(), base.out(), weights, "scalar", 2, 1);
         CompositorRunner runner = runner(config);
         runner.onFrame(frame -> {
             if (frame == 5) {

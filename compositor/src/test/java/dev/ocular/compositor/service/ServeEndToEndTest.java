@@ -47,13 +47,18 @@ class ServeEndToEndTest {
     @Test
     void leftPresetChangedInTheBrowserChangesTheRunningCompositor(@TempDir Path dir) throws Exception {
         RunConfig config = new RunConfig("corridor", 2, 0, 600, SinkKind.OPENXR, new EyeSettings(1.5, Method.BICUBIC, 0),
-                new EyeSettings(1.5, Method.BICUBIC, 0), 128, 96, "live", "vive", dir.resolve("out"), null, null, 0);
+                new EyeSettings(1.5, Method.BICUBIC, 0), 128, 96, "live", "vive", dir.resolve("out"), null, null, 0, 1);
         CompositorRunner runner = new CompositorRunner(config, System.err).gpuOptions(GpuOptions.forTests());
         TuningOptions options = new TuningOptions(Arrays.stream(Preset.values()).map(Preset::cliName).toList(),
                 List.of("bicubic", "lanczos", "bilinear"), List.of("vive"), 0, 1, List.of());
         LiveCompositor live = new LiveCompositor(config, runner.settings(), options);
         runner.listener(live::frameDone);
         CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(runner::run);
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (!isRunning(live)) {
+            assertTrue(System.nanoTime() < deadline && !run.isDone(), "the compositor produced no frame: " + run);
+            Thread.sleep(200);
+        }
         try (TuningService service = TuningService.start(live, ServiceConfig.of("127.0.0.1", 0, TOKEN,
                 dir.resolve("profiles")));
                 HeadlessChromium chromium = HeadlessChromium.start(Path.of("/usr/bin/chromium"),
@@ -61,7 +66,7 @@ class ServeEndToEndTest {
                         TARGET.resolve("serve-e2e-chromium.log"))) {
             ChromeDriver driver = chromium.driver();
             driver.get("http://127.0.0.1:" + service.port() + "/?token=" + TOKEN);
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(180)); // lavapipe under a busy suite
             wait.until(d -> updates(d) >= 2 && leftGpuPoints(d) > 0);
             assertEquals("quality", driver.findElement(By.id("left-current-preset")).getText());
 
@@ -87,6 +92,14 @@ class ServeEndToEndTest {
         }
         assertEquals(2, resets, "first frame and the preset change reset history");
         assertEquals(32, (int) result.info().left().renderHeight(), "ultra-performance renders 96/3 rows");
+    }
+
+    private static boolean isRunning(LiveCompositor live) {
+        try {
+            return live.state().counters().framesSubmitted() > 0;
+        } catch (ControlConflictException notYet) {
+            return false; // no frame finished yet: that is what we are waiting for
+        }
     }
 
     private static long updates(WebDriver d) {
