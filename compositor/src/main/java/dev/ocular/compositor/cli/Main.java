@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "VR compositor: low-res stereo render, vr-net reconstruction, lens distortion, OpenXR.",
         subcommands = {InfoCommand.class, RunCommand.class, ProfileCommand.class, ServeCommand.class, ScenesCommand.class,
                 BenchCommand.class,
-                LensCommand.class})
+                LensCommand.class, TrainCommand.class, EvalCommand.class})
 public final class Main {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_BAD_INPUT = 2;

@@ -51,7 +51,7 @@ final class ProfileCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
-        RunConfig base = options.config(DEFAULT_FRAMES, DEFAULT_REFERENCE);
+        RunConfig base = options.config(DEFAULT_FRAMES, DEFAULT_REFERENCE, false);
         if (sweeps == null || sweeps.isEmpty()) {
             RunResult r = new CompositorRunner(base, err).run();
             spec.commandLine().getOut().printf("ocular profile: %d frames; exports in %s (summary.json, frames.csv, "

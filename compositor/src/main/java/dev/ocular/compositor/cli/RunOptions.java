@@ -69,11 +69,15 @@ final class RunOptions {
     String netPath;
 
     RunConfig config() {
-        return config(300, 0);
+        return config(300, 0, true);
     }
 
-    /** The run these options describe; {@code defaultFrames} and {@code defaultReference} apply when not given. */
-    RunConfig config(int defaultFrames, int defaultReference) {
+    /**
+     * The run these options describe; {@code defaultFrames} and {@code defaultReference} apply when not given, and
+     * {@code liveByDefault} makes the OpenXR sink follow live head poses unless --motion says otherwise (profiles
+     * default to the scene's scripted motion so that every configuration sees the same frames).
+     */
+    RunConfig config(int defaultFrames, int defaultReference, boolean liveByDefault) {
         SinkKind sinkKind = SinkKind.parse(sink);
         String[] presets = EyeOptions.parse(preset, "--preset", "performance");
         String[] methods = EyeOptions.parse(method, "--method", DEFAULT_METHOD);
@@ -97,7 +101,7 @@ final class RunOptions {
         if (seconds != null && !(seconds > 0)) {
             throw new BadInputException("--seconds: must be positive, got " + seconds);
         }
-        String motionPath = motion != null ? motion : sinkKind == SinkKind.OPENXR ? "live" : null;
+        String motionPath = motion != null ? motion : sinkKind == SinkKind.OPENXR && liveByDefault ? "live" : null;
         if (motionPath != null && !motionPath.equals("live")) {
             dev.ocular.scenes.rig.HeadMotion.parse(motionPath);
         }

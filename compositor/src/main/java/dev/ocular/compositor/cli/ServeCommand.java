@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
-        RunConfig given = options.config(0, 0);
+        RunConfig given = options.config(0, 0, true);
         RunConfig config = options.frames == null && options.seconds == null
                 ? new RunConfig(given.scene(), given.seed(), 0, FOREVER_SECONDS, given.sink(), given.left(),
                         given.right(), given.width(), given.height(), given.motion(), given.lensProfile(), given.out(),

@@ -1,0 +1,59 @@
+package dev.ocular.compositor.train;
+
+import dev.ocular.gpu.BadInputException;
+import dev.ocular.scenes.rig.HeadMotion;
+import dev.ocular.vrnet.train.DisplayLoss;
+import dev.ocular.vrnet.train.TrainConfig;
+import java.util.List;
+
+/**
+ * A named recipe: which data to render and how to train on it. {@code shipped} produces the weights in the vr-net jar
+ * (docs/vrnet-model-card.md); {@code smoke} is the minute-long run CI uses to check that training works end to end.
+ *
+ * @param checkpointSeconds minimum time between checkpoints (taken between rounds)
+ */
+public record TrainPreset(String name, DatasetPlan data, TrainConfig training, double checkpointSeconds) {
+    /** The same recipe trained for {@code rounds} rounds (the learning-rate schedule stretches with it). */
+    public TrainPreset withRounds(int rounds) {
+        if (rounds < 1 || rounds > 1_000_000) {
+            throw new BadInputException("--rounds: " + rounds + " is outside 1..1000000");
+        }
+        TrainConfig t = training;
+        return new TrainPreset(name, data, new TrainConfig(t.streams(), rounds, t.learningRate(),
+                t.finalLearningRate(), t.warmupSteps(), t.clipNorm(), t.loss(), t.seed(), t.threads(),
+                t.validateEvery(), t.mirror()), checkpointSeconds);
+    }
+
+    /** Training scenes: every built-in except the held-out ones. */
+    public static final List<String> TRAIN_SCENES = List.of("thin-wires", "moire-textures", "hdr-speculars",
+            "fast-motion", "particles", "distant-skyline");
+
+    public static TrainPreset named(String name, int threads) {
+        return switch (name) {
+            case "shipped" -> shipped(threads);
+            case "smoke" -> smoke(threads);
+            default -> throw new BadInputException("--preset: unknown preset '" + name + "' (shipped, smoke)");
+        };
+    }
+
+    /**
+     * The shipped model: Quest-like eyes (1032 × 1104) cut into 96-pixel crops, 24-frame sequences over every
+     * training scene × head motion × 3 seeds, ratios 2 and 1.5 twice as often as 3, 4×4 references.
+     */
+    public static TrainPreset shipped(int threads) {
+        DatasetPlan data = new DatasetPlan(1032, 1104, 96, 24, 4, TRAIN_SCENES, List.of(HeadMotion.values()), 3,
+                List.of(2.0, 1.5, 2.0, 1.5, 3.0), TRAIN_SCENES.size(), 2025);
+        TrainConfig training = new TrainConfig(4, 480, 2e-3, 5e-5, 200, 0.5, new DisplayLoss(1e-3f, 0.2f), 1,
+                threads, 20, true);
+        return new TrainPreset("shipped", data, training, 180);
+    }
+
+    /** Seconds, not hours: two tiny shots of one scene, a few rounds; enough to see the loss fall. */
+    public static TrainPreset smoke(int threads) {
+        DatasetPlan data = new DatasetPlan(96, 104, 24, 6, 2, List.of("moire-textures"),
+                List.of(HeadMotion.SLOW_PAN, HeadMotion.FAST_YAW), 2, List.of(2.0), 1, 7);
+        TrainConfig training = new TrainConfig(2, 16, 3e-3, 3e-4, 10, 1.0, new DisplayLoss(1e-3f, 0.2f), 1,
+                threads, 4, true);
+        return new TrainPreset("smoke", data, training, 5);
+    }
+}
