@@ -55,6 +55,27 @@ class CliBadInputTest {
         assertTrue(r.err().contains("Unknown option: '--no-such-flag'"), r.err());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "run {0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "--scene no-such-scene | no-such-scene",
+            "--sink hologram | hologram",
+            "--preset left=quality,right=insane | insane",
+            "--method vrnet2 | vrnet2",
+            "--lens no-such-lens --sink panel | no-such-lens",
+            "--size 0x480 | --size",
+            "--size 640 | --size",
+            "--frames 0 | --frames",
+            "--preset 3.5 | outside [1, 3]",
+            "--weights /nonexistent/w.safetensors --method vrnet | /nonexistent/w.safetensors"})
+    void runRejectsBadInputWithOneLineAndExit2(String args, String named) throws Exception {
+        Result r = ocular(Map.of(), ("run --frames 5 " + args).replace("--frames 5 --frames 0", "--frames 0")
+                .split(" "));
+        assertEquals(2, r.exit(), r.err());
+        List<String> lines = ocularLines(r.err());
+        assertEquals(1, lines.size(), r.err());
+        assertTrue(lines.get(0).contains(named), lines.get(0));
+    }
+
     @Test
     void noVulkanDriverIsOneLineWithExit2() throws Exception {
         // Point the loader at a driver manifest that does not exist: the loader then finds no device at all.
