@@ -14,7 +14,10 @@ import dev.ocular.gpu.GpuImage;
 import dev.ocular.gpu.ImageSpec;
 import dev.ocular.scenes.render.RenderSettings;
 import dev.ocular.scenes.render.SceneRenderer;
+import dev.ocular.scenes.render.PassTimer;
 import dev.ocular.scenes.render.StereoGBuffers;
+import dev.ocular.compositor.metrics.GpuStageTimer;
+import java.util.Set;
 import dev.ocular.scenes.rig.Eye;
 import dev.ocular.scenes.rig.StereoFrame;
 import dev.ocular.scenes.scene.Scene;
@@ -25,8 +28,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The per-eye pipeline of one frame: the scene rendered at each eye's render scale with jitter (the renderer's own
- * submission), then each eye reconstructed to the output size by its method — eyes sharing a method go through one
+ * The per-eye pipeline of one frame: the scene rendered at each eye's render scale with jitter (both eyes in one
+ * submission, one multiview pass where the device allows; see {@link #renderScene}), then each eye reconstructed to the output size by its method — eyes sharing a method go through one
  * dispatch chain — into per-eye RGBA16F output images that sinks read. History is reset per eye on cuts and on any
  * change of that eye's settings. Owns the renderer, the outputs and the upscalers; single-threaded.
  */
@@ -93,8 +96,7 @@ public final class StereoPipeline implements AutoCloseable {
      * Renders the scene for {@code frame} and records both eyes' reconstruction into {@code cb}; outputs end in
      * GENERAL layout with their writes visible to later compute, blit and copy commands.
      */
-    public Frame record(CommandBuffer cb, StereoFrame frame, LiveSettings.Snapshot settings, StageTimer timer,
-            FrameLog log, int row) {
+    public Frame record(CommandBuffer cb, StereoFrame frame, LiveSettings.Snapshot settings, StageTimer timer) {
         boolean[] reset = new boolean[2];
         for (int eye = 0; eye < 2; eye++) {
             reset[eye] = frame.cut() || settings.generation(eye) != generations[eye]
@@ -102,12 +104,7 @@ public final class StereoPipeline implements AutoCloseable {
             generations[eye] = settings.generation(eye);
             applied[eye] = settings.eye(eye);
         }
-        StereoGBuffers gbuffers = renderer.render(frame, renderSettings(settings));
-        if (log != null) {
-            synchronized (log) {
-                attributeScene(gbuffers, log, row);
-            }
-        }
+        StereoGBuffers gbuffers = renderScene(frame, settings, timer);
         for (GpuImage out : outputs) {
             cb.transition(out, VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
                     VK_ACCESS_2_MEMORY_READ_BIT | VK_ACCESS_2_MEMORY_WRITE_BIT, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
@@ -128,6 +125,32 @@ public final class StereoPipeline implements AutoCloseable {
         return new Frame(frame, gbuffers, settings, reset);
     }
 
+    /**
+     * Records the scene (both eyes) into its own command buffer, submits it and waits. It used to share the frame's
+     * command buffer, but lavapipe (Mesa 26.1) then crashed in its queue thread as soon as vr-net sampled a multiview
+     * G-buffer rendered earlier in the same command buffer — with the validation and synchronization layers silent —
+     * while the same work in two submissions runs clean. The passes are still timed by the frame's stage timer.
+     */
+    private StereoGBuffers renderScene(StereoFrame frame, LiveSettings.Snapshot settings, StageTimer timer) {
+        try (CommandBuffer sceneCb = gpu.commandPool().allocate()) {
+            sceneCb.begin();
+            StereoGBuffers gbuffers = renderer.record(sceneCb, frame, renderSettings(settings), new PassTimer() {
+                @Override
+                public void begin(CommandBuffer c, Set<Eye> eyes) {
+                    timer.begin(c, timedEye(eyes), SCENE_STAGE);
+                }
+
+                @Override
+                public void end(CommandBuffer c, Set<Eye> eyes) {
+                    timer.end(c, timedEye(eyes), SCENE_STAGE);
+                }
+            });
+            sceneCb.end();
+            gpu.await(gpu.submit(sceneCb, java.util.List.of()), sceneCb);
+            return gbuffers;
+        }
+    }
+
     private RenderSettings renderSettings(LiveSettings.Snapshot s) {
         int lw = Preset.renderSize(outputWidth(), s.left().ratio());
         int lh = Preset.renderSize(outputHeight(), s.left().ratio());
@@ -138,18 +161,9 @@ public final class StereoPipeline implements AutoCloseable {
         return new RenderSettings(EnumSet.allOf(Eye.class), lw, lh, rw, rh, ratio, true, true);
     }
 
-    /** A multiview pass renders both eyes at once; its time is split evenly between them. */
-    private static void attributeScene(StereoGBuffers gbuffers, FrameLog log, int row) {
-        int stage = log.stages().indexOf(SCENE_STAGE);
-        long[] perEye = new long[2];
-        for (StereoGBuffers.Pass pass : gbuffers.passes()) {
-            for (Eye eye : pass.eyes()) {
-                perEye[eye.index()] += pass.gpuNanos() / pass.eyes().size();
-            }
-        }
-        for (int eye = 0; eye < 2; eye++) {
-            log.gpu(row, eye, stage, perEye[eye]);
-        }
+    /** A multiview pass renders both eyes at once: it is timed as shared work, credited half to each eye. */
+    private static int timedEye(Set<Eye> eyes) {
+        return eyes.size() == 2 ? GpuStageTimer.SHARED : eyes.iterator().next().index();
     }
 
     @Override

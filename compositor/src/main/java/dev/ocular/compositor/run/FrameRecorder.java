@@ -44,7 +44,7 @@ final class FrameRecorder {
 
     /** Records the scene and both eyes' reconstruction for {@code frame} into {@code cb}. */
     StereoPipeline.Frame record(CommandBuffer cb, StereoFrame frame, int row) {
-        StereoPipeline.Frame done = pipeline.record(cb, frame, settings.get(), timer, log, row);
+        StereoPipeline.Frame done = pipeline.record(cb, frame, settings.get(), timer);
         synchronized (log) {
             if (done.reset()[0] || done.reset()[1]) {
                 log.addFlags(row, FrameLog.FLAG_HISTORY_RESET);

@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.joml.Matrix4f;
 
 /**
@@ -94,6 +95,39 @@ public final class SceneRenderer implements AutoCloseable {
     /** Renders the requested eyes of {@code frame}; see the class comment for formats and ownership. */
     public StereoGBuffers render(StereoFrame frame, RenderSettings settings) {
         requireOpen();
+        timestamps.resetAll();
+        List<Set<Eye>> passEyes = new ArrayList<>();
+        PassTimer own = new PassTimer() {
+            @Override
+            public void begin(CommandBuffer cb, Set<Eye> eyes) {
+                timestamps.write(cb, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, 2 * passEyes.size());
+            }
+
+            @Override
+            public void end(CommandBuffer cb, Set<Eye> eyes) {
+                timestamps.write(cb, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, 2 * passEyes.size() + 1);
+                passEyes.add(eyes);
+            }
+        };
+        StereoGBuffers[] recorded = new StereoGBuffers[1];
+        gpu.run(cb -> recorded[0] = record(cb, frame, settings, own));
+        long[] nanos = timestamps.readNanos(2 * passEyes.size());
+        List<StereoGBuffers.Pass> passes = new ArrayList<>();
+        for (int i = 0; i < passEyes.size(); i++) {
+            passes.add(new StereoGBuffers.Pass(passEyes.get(i), nanos[2 * i + 1] - nanos[2 * i]));
+        }
+        StereoGBuffers r = recorded[0];
+        return new StereoGBuffers(r.frameIndex(), r.eyes(), r.multiview(), passes, r.cut());
+    }
+
+    /**
+     * Records the requested eyes of {@code frame} into the caller's command buffer (so the scene shares one submission
+     * with the work that consumes it), bracketing each pass with {@code timer}. The returned passes carry no GPU time
+     * (−1): the caller's timer measures them. The per-frame constants are written from the host now, so the previous
+     * recording must have finished executing.
+     */
+    public StereoGBuffers record(CommandBuffer cb, StereoFrame frame, RenderSettings settings, PassTimer timer) {
+        requireOpen();
         HaltonJitter sequence = settings.jitterSequence();
         float jx = settings.jitter() ? sequence.x(frame.index()) : 0f;
         float jy = settings.jitter() ? sequence.y(frame.index()) : 0f;
@@ -106,42 +140,32 @@ public final class SceneRenderer implements AutoCloseable {
         Sampler sampler = sampler(settings.lodBias());
         boolean multiview = settings.usesMultiview(multiviewAvailable());
         Map<Eye, EyeGBuffer> out = new EnumMap<>(Eye.class);
-        List<EnumSet<Eye>> passEyes = new ArrayList<>();
-        timestamps.resetAll();
-        gpu.run(cb -> {
-            if (multiview) {
-                EyeTargets t = targets("multiview", settings.leftWidth(), settings.leftHeight(), 2);
-                recordTimed(cb, passEyes.size(), () -> recorder.record(cb, pipelines(MULTIVIEW_MASK), t, t.width(),
-                        t.height(), 0, sampler));
-                passEyes.add(EnumSet.allOf(Eye.class));
-                for (Eye eye : Eye.values()) {
-                    out.put(eye, new EyeGBuffer(t.colour(), t.depth(), t.motion(), eye.index(), jx, jy));
-                }
-            } else {
-                for (Eye eye : Eye.values()) {
-                    if (!settings.eyes().contains(eye)) {
-                        continue;
-                    }
-                    EyeTargets t = targets(eye.id(), settings.width(eye), settings.height(eye), 1);
-                    recordTimed(cb, passEyes.size(), () -> recorder.record(cb, pipelines(0), t, t.width(),
-                            t.height(), eye.index(), sampler));
-                    passEyes.add(EnumSet.of(eye));
-                    out.put(eye, new EyeGBuffer(t.colour(), t.depth(), t.motion(), 0, jx, jy));
-                }
-            }
-        });
-        long[] nanos = timestamps.readNanos(2 * passEyes.size());
         List<StereoGBuffers.Pass> passes = new ArrayList<>();
-        for (int i = 0; i < passEyes.size(); i++) {
-            passes.add(new StereoGBuffers.Pass(passEyes.get(i), nanos[2 * i + 1] - nanos[2 * i]));
+        if (multiview) {
+            EyeTargets t = targets("multiview", settings.leftWidth(), settings.leftHeight(), 2);
+            Set<Eye> both = EnumSet.allOf(Eye.class);
+            timer.begin(cb, both);
+            recorder.record(cb, pipelines(MULTIVIEW_MASK), t, t.width(), t.height(), 0, sampler);
+            timer.end(cb, both);
+            passes.add(new StereoGBuffers.Pass(both, -1));
+            for (Eye eye : Eye.values()) {
+                out.put(eye, new EyeGBuffer(t.colour(), t.depth(), t.motion(), eye.index(), jx, jy));
+            }
+        } else {
+            for (Eye eye : Eye.values()) {
+                if (!settings.eyes().contains(eye)) {
+                    continue;
+                }
+                EyeTargets t = targets(eye.id(), settings.width(eye), settings.height(eye), 1);
+                Set<Eye> one = EnumSet.of(eye);
+                timer.begin(cb, one);
+                recorder.record(cb, pipelines(0), t, t.width(), t.height(), eye.index(), sampler);
+                timer.end(cb, one);
+                passes.add(new StereoGBuffers.Pass(one, -1));
+                out.put(eye, new EyeGBuffer(t.colour(), t.depth(), t.motion(), 0, jx, jy));
+            }
         }
         return new StereoGBuffers(frame.index(), out, multiview, passes, frame.cut());
-    }
-
-    private void recordTimed(CommandBuffer cb, int pass, Runnable body) {
-        timestamps.write(cb, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, 2 * pass);
-        body.run();
-        timestamps.write(cb, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, 2 * pass + 1);
     }
 
     /**
