@@ -94,10 +94,12 @@ final class EvalCommand implements Callable<Integer> {
         List<String> names = scenes == null ? EvalOptions.defaultScenes() : scenes;
         PrintWriter err = spec.commandLine().getErr();
         EvalReport report;
+        // Checked before the device opens, so bad input never waits for Vulkan.
+        EvalOptions checked = new EvalOptions(names, headMotion, frames, warmup, scale, seed, chosen, wh[0], wh[1],
+                reference, model, null, out);
         try (GpuContext gpu = GpuContext.create(GpuOptions.defaults("ocular-eval"))) {
             NetPath path = model == null ? null : NetPath.resolve(netPath, System.getenv(), gpu.capabilities());
-            EvalOptions options = new EvalOptions(names, headMotion, frames, warmup, scale, seed, chosen, wh[0],
-                    wh[1], reference, model, path, out);
+            EvalOptions options = checked.withNetPath(path);
             report = new EvalRunner(gpu, dev.ocular.scenes.SceneCatalog.builtIn()).run(options, line -> {
                 err.print("\r" + line + "          ");
                 err.flush();

@@ -56,6 +56,11 @@ public record EvalOptions(List<String> scenes, HeadMotion motion, int frames, in
         }
     }
 
+    public EvalOptions withNetPath(NetPath path) {
+        return new EvalOptions(scenes, motion, frames, warmup, scale, seed, methods, width, height, reference, model,
+                path, heatmaps);
+    }
+
     /** The low-resolution size: output / scale, rounded, at least 1. */
     public int inputWidth() {
         return Math.max(1, (int) Math.round(width / scale));

@@ -7,6 +7,7 @@ import dev.ocular.compositor.metrics.FrameLog;
 import dev.ocular.compositor.metrics.StageTimer;
 import dev.ocular.compositor.upscale.EyeJob;
 import dev.ocular.compositor.upscale.Method;
+import dev.ocular.compositor.upscale.SharpenStage;
 import dev.ocular.compositor.upscale.Upscalers;
 import dev.ocular.gpu.CommandBuffer;
 import dev.ocular.gpu.GpuContext;
@@ -43,6 +44,7 @@ public final class StereoPipeline implements AutoCloseable {
     private final GpuContext gpu;
     private final SceneRenderer renderer;
     private final Upscalers upscalers;
+    private final SharpenStage sharpen;
     private final GpuImage[] outputs = new GpuImage[2];
     private final long[] generations = {-1, -1};
     private final EyeSettings[] applied = new EyeSettings[2];
@@ -52,15 +54,19 @@ public final class StereoPipeline implements AutoCloseable {
         this.gpu = gpu;
         this.upscalers = upscalers;
         this.renderer = SceneRenderer.create(gpu, scene);
+        SharpenStage sharpenStage = null;
         try {
+            sharpenStage = SharpenStage.create(gpu);
             for (int eye = 0; eye < 2; eye++) {
                 outputs[eye] = gpu.image(ImageSpec.of(outputWidth, outputHeight, VK_FORMAT_R16G16B16A16_SFLOAT,
                         VK_IMAGE_USAGE_STORAGE_BIT | VK_IMAGE_USAGE_SAMPLED_BIT));
             }
         } catch (RuntimeException e) {
+            this.sharpen = sharpenStage;
             close();
             throw e;
         }
+        this.sharpen = sharpenStage;
     }
 
     /** Every GPU stage name this pipeline can report, in order (the run's FrameLog columns). */
@@ -68,6 +74,7 @@ public final class StereoPipeline implements AutoCloseable {
         List<String> stages = new ArrayList<>();
         stages.add(SCENE_STAGE);
         stages.addAll(upscalers.allStages());
+        stages.add(SharpenStage.STAGE);
         return stages;
     }
 
@@ -118,6 +125,13 @@ public final class StereoPipeline implements AutoCloseable {
         }
         for (Map.Entry<Method, List<EyeJob>> group : byMethod.entrySet()) {
             upscalers.get(group.getKey()).record(cb, group.getValue(), timer);
+        }
+        for (int eye = 0; eye < 2; eye++) {
+            float sharpening = settings.eye(eye).sharpening();
+            if (sharpening > 0) {
+                cb.computeToCompute();
+                sharpen.record(cb, eye, outputs[eye], sharpening, timer);
+            }
         }
         cb.memoryBarrier(VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
                 VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
@@ -173,6 +187,9 @@ public final class StereoPipeline implements AutoCloseable {
         }
         closed = true;
         gpu.device().waitIdle();
+        if (sharpen != null) {
+            sharpen.close();
+        }
         upscalers.close();
         for (int eye = 1; eye >= 0; eye--) {
             if (outputs[eye] != null) {

@@ -38,12 +38,12 @@ public record TrainPreset(String name, DatasetPlan data, TrainConfig training, d
 
     /**
      * The shipped model: Quest-like eyes (1032 × 1104) cut into 96-pixel crops, 24-frame sequences over every
-     * training scene × head motion × 3 seeds, ratios 2 and 1.5 twice as often as 3, 4×4 references.
+     * training scene × head motion × 5 seeds, ratios 2 and 1.5 twice as often as 3, 4×4 references.
      */
     public static TrainPreset shipped(int threads) {
-        DatasetPlan data = new DatasetPlan(1032, 1104, 96, 24, 4, TRAIN_SCENES, List.of(HeadMotion.values()), 3,
+        DatasetPlan data = new DatasetPlan(1032, 1104, 96, 24, 4, TRAIN_SCENES, List.of(HeadMotion.values()), 5,
                 List.of(2.0, 1.5, 2.0, 1.5, 3.0), TRAIN_SCENES.size(), 2025);
-        TrainConfig training = new TrainConfig(4, 480, 2e-3, 5e-5, 200, 0.5, new DisplayLoss(1e-3f, 0.2f), 1,
+        TrainConfig training = new TrainConfig(4, 1000, 2e-3, 5e-5, 200, 0.5, new DisplayLoss(1e-3f, 0.2f), 1,
                 threads, 20, true);
         return new TrainPreset("shipped", data, training, 180);
     }

@@ -25,7 +25,8 @@ class OfflineSinkTest {
     Path dir;
 
     private RunResult run(SinkKind sink, int frames, int every, Method method) {
-        RunConfig config = new RunConfig("thin-wires", 4, frames, 0, sink, new EyeSettings(2.0, method, 0),
+        // The left eye is sharpened, the right is not: the log shows the stage on one eye only.
+        RunConfig config = new RunConfig("thin-wires", 4, frames, 0, sink, new EyeSettings(2.0, method, 0.5f),
                 new EyeSettings(1.5, Method.TAAU, 0), 80, 64, "slow-pan", "rift-cv1", dir.resolve(sink.cliName()),
                 null, null, 0, every);
         return new CompositorRunner(config, System.err).gpuOptions(GpuOptions.forTests()).run();
@@ -56,6 +57,8 @@ class OfflineSinkTest {
         FrameLog log = r.log();
         assertTrue(log.gpuMicros(3, 0, log.stages().indexOf("spatial.upsample")) > 0);
         assertTrue(log.gpuMicros(3, 1, log.stages().indexOf("taau")) > 0);
+        int sharpen = log.stages().indexOf("sharpen");
+        assertTrue(log.gpuMicros(3, 0, sharpen) > 0 && Float.isNaN(log.gpuMicros(3, 1, sharpen)));
     }
 
     @Test
