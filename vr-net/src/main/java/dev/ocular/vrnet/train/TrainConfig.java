@@ -1,0 +1,57 @@
+package dev.ocular.vrnet.train;
+
+import java.util.Locale;
+
+/**
+ * The settings of a training run. A round trains {@code streams} sequences side by side, one optimiser step per frame
+ * (each step averages the streams' gradients); rounds are the unit of checkpoints and of the loss curve.
+ *
+ * @param streams           sequences trained side by side (the batch size of each step)
+ * @param rounds            rounds in the whole run
+ * @param learningRate      peak learning rate (after warm-up)
+ * @param finalLearningRate learning rate at the end of the cosine decay
+ * @param warmupSteps       linear warm-up from 0, in optimiser steps
+ * @param clipNorm          the gradient's global norm is scaled down to this (0: no clipping)
+ * @param loss              the loss ({@link DisplayLoss})
+ * @param seed              initial weights, sequence order and mirroring all derive from it
+ * @param threads           worker threads; results do not depend on it (streams have fixed gradient buffers)
+ * @param validateEvery     validation loss every this many rounds (and after the last)
+ * @param mirror            whether half of the sequences are mirrored left to right
+ */
+public record TrainConfig(int streams, int rounds, double learningRate, double finalLearningRate, int warmupSteps,
+        double clipNorm, DisplayLoss loss, long seed, int threads, int validateEvery, boolean mirror) {
+    public TrainConfig {
+        if (streams < 1 || rounds < 1 || !(learningRate > 0) || !(finalLearningRate >= 0) || warmupSteps < 0
+                || !(clipNorm >= 0) || threads < 1 || validateEvery < 1) {
+            throw new IllegalArgumentException("bad training settings " + describe(streams, rounds, learningRate,
+                    finalLearningRate, warmupSteps, clipNorm, loss, seed, validateEvery, mirror));
+        }
+    }
+
+    /**
+     * The settings a resumed run must match, as JSON (threads are left out: they do not change the result).
+     */
+    public String describe() {
+        return describe(streams, rounds, learningRate, finalLearningRate, warmupSteps, clipNorm, loss, seed,
+                validateEvery, mirror);
+    }
+
+    private static String describe(int streams, int rounds, double lr, double finalLr, int warmup, double clip,
+            DisplayLoss loss, long seed, int validateEvery, boolean mirror) {
+        return String.format(Locale.ROOT, "{\"streams\":%d,\"rounds\":%d,\"learningRate\":%s,\"finalLearningRate\":%s,"
+                + "\"warmupSteps\":%d,\"clipNorm\":%s,\"charbonnierEpsilon\":%s,\"temporalWeight\":%s,\"seed\":%d,"
+                + "\"validateEvery\":%d,\"mirror\":%b}", streams, rounds, lr, finalLr, warmup, clip,
+                loss == null ? "null" : loss.epsilon(), loss == null ? "null" : loss.temporalWeight(), seed,
+                validateEvery, mirror);
+    }
+
+    /** Learning rate at a point of the run: linear warm-up, then cosine decay over {@code progress} ∈ [0, 1]. */
+    public double learningRate(long step, double progress) {
+        double cosine = finalLearningRate + 0.5 * (learningRate - finalLearningRate)
+                * (1 + Math.cos(Math.PI * Math.min(Math.max(progress, 0), 1)));
+        if (step < warmupSteps) {
+            return cosine * (step + 1) / warmupSteps;
+        }
+        return cosine;
+    }
+}

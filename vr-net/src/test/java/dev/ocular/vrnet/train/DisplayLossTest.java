@@ -1,0 +1,44 @@
+package dev.ocular.vrnet.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import java.util.function.DoubleSupplier;
+import org.junit.jupiter.api.Test;
+
+/** The loss's gradient against finite differences, with and without the temporal term, across the sRGB knee. */
+class DisplayLossTest {
+
+    @Test
+    void gradientMatchesFiniteDifferences() {
+        Random r = new Random(3);
+        int w = 5;
+        int h = 4;
+        for (float temporal : new float[] {0f, 0.7f}) {
+            Planes y = Planes.zeros(3, w, h);
+            Planes target = Planes.zeros(3, w, h);
+            Planes previous = Planes.zeros(3, w, h);
+            Planes previousTarget = Planes.zeros(3, w, h);
+            for (int i = 0; i < y.data().length; i++) {
+                // Half the values below the sRGB curve's linear segment (0.0031308), half above.
+                y.data()[i] = i % 2 == 0 ? 0.0005f + 0.002f * r.nextFloat() : 0.05f + 0.9f * r.nextFloat();
+                target.data()[i] = r.nextFloat();
+                previous.data()[i] = r.nextFloat();
+                previousTarget.data()[i] = r.nextFloat();
+            }
+            DisplayLoss loss = new DisplayLoss(1e-2f, temporal);
+            Planes grad = Planes.zeros(3, w, h);
+            Planes shown = Planes.zeros(3, w, h);
+            double value = loss.evaluate(y, target, previous, previousTarget, shown, grad);
+            DoubleSupplier f = () -> loss.evaluate(y, target, previous, previousTarget, Planes.zeros(3, w, h),
+                    Planes.zeros(3, w, h));
+            assertEquals(value, f.getAsDouble(), 0.0, "pure");
+            GradCheck check = new GradCheck("display loss, temporal " + temporal, 1e-4, 1e-4, 1e-2);
+            for (int i = 0; i < y.data().length; i++) {
+                check.check("y " + i, y.data(), i, grad.data()[i], f);
+            }
+            check.assertPassed(0.05, y.data().length / 2);
+            assertEquals(DisplayLoss.encode(y.data()[7]), shown.data()[7], 0f, "shown is D(y)");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.ocular.vrnet.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ocular.gpu.frame.GBufferData;
+import dev.ocular.gpu.frame.ImageData;
+import dev.ocular.vrnet.EyeParams;
+import dev.ocular.vrnet.model.NetModel;
+import dev.ocular.vrnet.model.NetSpec;
+import dev.ocular.vrnet.reference.ReferenceNet;
+import dev.ocular.vrnet.reference.ToneMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.DoubleSupplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole net, forward and backward: the trainer's forward pass reproduces the CPU reference executor, and its
+ * gradient for every weight matches finite differences of the loss computed on the reference executor's output — so
+ * what is trained is exactly what ships.
+ */
+class FramePassTest {
+    private static final String SMALL_SPEC = """
+            { "architecture": "vrnet", "version": 1,
+              "inputs": ["colour_r", "colour_g", "colour_b", "depth", "motion_x", "motion_y", "lens_x", "lens_y",
+                         "jitter_x", "jitter_y", "history_r", "history_g", "history_b", "history_valid"],
+              "pack": { "motionSoftsign": 8.0 },
+              "layers": [
+                { "name": "a", "kind": "conv3x3", "in": 14, "out": 4, "activation": "relu" },
+                { "name": "b", "kind": "conv3x3", "in": 4, "out": 4, "activation": "relu" },
+                { "name": "head", "kind": "conv1x1", "in": 4, "out": 6, "activation": "none" } ],
+              "head": ["sigma", "alpha", "gamma", "residual_r", "residual_g", "residual_b"],
+              "fuse": { "sigmaMin": 0.3, "sigmaMax": 1.5, "alphaMin": 0.03, "alphaMax": 1.0,
+                        "gammaMin": 0.5, "gammaMax": 4.0, "residualScale": 0.05 } }""";
+
+    private static final Map<String, String> META = Map.of(NetModel.META_ARCHITECTURE, "vrnet",
+            NetModel.META_VERSION, "1", NetModel.META_PROVENANCE, "test");
+
+    private static TrainFrame frame(Random r, int w, int h, int ow, int oh, boolean reset) {
+        GBufferData g = TestData.gbuffer(r, w, h);
+        for (int i = 0; i < g.motion().data().length; i++) {
+            g.motion().data()[i] *= 0.4f;
+        }
+        return new TrainFrame(g, new EyeParams(ow, oh, 0.45f, 0.55f, 2.1f, 1.9f, reset),
+                TestData.image(r, ow, oh, 4, 0f, 2f));
+    }
+
+    @Test
+    void forwardReproducesTheReferenceExecutor() {
+        NetSpec spec = NetSpec.shipped();
+        ParameterSet params = ParameterSet.copyOf(NetModel.random(spec, 4));
+        NetModel model = params.toModel(META);
+        Random r = new Random(8);
+        FramePass pass = new FramePass();
+        ImageData history = null;
+        FramePass.Result previous = null;
+        DisplayLoss loss = new DisplayLoss(1e-3f, 0.5f);
+        for (int t = 0; t < 3; t++) {
+            TrainFrame f = frame(r, 9, 7, 17, 12, t == 0);
+            FramePass.Result result = pass.run(params, f, history, previous, loss, null);
+            ImageData expected = ReferenceNet.forward(model, f.gbuffer(), ReferenceNet.usableHistory(history,
+                    f.params()), f.params()).output();
+            for (int i = 0; i < expected.data().length; i++) {
+                float e = expected.data()[i];
+                assertEquals(e, result.output().data()[i], 2e-5f * Math.max(1f, Math.abs(e)), "frame " + t
+                        + " value " + i);
+            }
+            history = result.output();
+            previous = result;
+        }
+    }
+
+    @Test
+    void gradientMatchesFiniteDifferencesOfTheReferenceExecutor() {
+        NetSpec spec = NetSpec.parse(SMALL_SPEC, "small spec");
+        ParameterSet params = ParameterSet.copyOf(NetModel.random(spec, 21));
+        Random r = new Random(13);
+        DisplayLoss loss = new DisplayLoss(1e-2f, 0.5f);
+        FramePass pass = new FramePass();
+        // Frame 0 resets; frame 1 uses frame 0's output as (detached) history and anchors the temporal term.
+        TrainFrame first = frame(r, 6, 5, 11, 9, true);
+        FramePass.Result previous = pass.run(params, first, null, null, loss, null);
+        TrainFrame second = frame(r, 6, 5, 11, 9, false);
+        ParameterSet grads = ParameterSet.zeros(spec);
+        pass.run(params, second, previous.output(), previous, loss, grads);
+
+        Planes target = DisplayLoss.display(FramePass.toneMappedReference(second.reference()));
+        DoubleSupplier oracle = () -> {
+            NetModel model = params.toModel(META);
+            ImageData out = ReferenceNet.forward(model, second.gbuffer(), previous.output(), second.params())
+                    .output();
+            Planes y = Planes.zeros(3, out.width(), out.height());
+            for (int c = 0; c < 3; c++) {
+                for (int yy = 0; yy < out.height(); yy++) {
+                    for (int x = 0; x < out.width(); x++) {
+                        y.data()[(c * out.height() + yy) * out.width() + x] = ToneMap.forward(out.get(x, yy, c));
+                    }
+                }
+            }
+            return loss.evaluate(y, target, previous.shown(), previous.target(), Planes.zeros(3, y.width(),
+                    y.height()), Planes.zeros(3, y.width(), y.height()));
+        };
+        GradCheck check = new GradCheck("whole net", 1e-3, 2e-5, 3e-2);
+        List<float[]> values = params.arrays();
+        List<float[]> analytic = grads.arrays();
+        List<String> names = params.names();
+        for (int a = 0; a < values.size(); a++) {
+            for (int j = 0; j < values.get(a).length; j++) {
+                check.check(names.get(a) + "[" + j + "]", values.get(a), j, analytic.get(a)[j], oracle);
+            }
+        }
+        check.assertPassed(0.1, 100);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.ocular.vrnet.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ocular.vrnet.model.ModelFormatException;
+import dev.ocular.vrnet.model.NetSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The trainer on analytic sequences: the loss falls, runs are deterministic, a resumed run equals an unbroken one. */
+class TrainerTest {
+    private static final SequenceSource DATA = new SyntheticSequences(6, 14, 12, 2, 6, 1);
+    private static final SequenceSource HELD_OUT = new SyntheticSequences(2, 14, 12, 2, 6, 99);
+
+    private static TrainConfig config(int rounds, int threads) {
+        return new TrainConfig(2, rounds, 3e-3, 3e-4, 5, 1.0, new DisplayLoss(1e-3f, 0.1f), 7, threads, 2, true);
+    }
+
+    private static final class Recorder implements Trainer.Listener {
+        int stopAfter = Integer.MAX_VALUE;
+
+        @Override
+        public void step(long step, double loss, double learningRate) {
+        }
+
+        @Override
+        public boolean roundDone(TrainState state) {
+            return state.rounds() >= stopAfter;
+        }
+    }
+
+    @Test
+    void lossFallsAndRunsAreDeterministicWhateverTheThreadCount() {
+        NetSpec spec = NetSpec.shipped();
+        TrainState one = new Trainer(config(12, 1), DATA, HELD_OUT).run(TrainState.fresh(spec, 7), new Recorder());
+        TrainState two = new Trainer(config(12, 2), DATA, HELD_OUT).run(TrainState.fresh(spec, 7), new Recorder());
+        List<LossLog.Row> rows = one.log().rows();
+        assertEquals(12, rows.size());
+        double first = rows.get(1).validationLoss();
+        double last = rows.get(rows.size() - 1).validationLoss();
+        assertTrue(last < 0.9 * first, "validation loss " + first + " → " + last + "\n" + one.log().toCsv());
+        for (int a = 0; a < one.weights().arrays().size(); a++) {
+            assertArrayEquals(one.weights().arrays().get(a), two.weights().arrays().get(a), "array " + a);
+        }
+    }
+
+    @Test
+    void resumedRunEqualsAnUnbrokenOne(@TempDir Path dir) throws Exception {
+        NetSpec spec = NetSpec.shipped();
+        TrainConfig cfg = config(4, 2);
+        TrainState unbroken = new Trainer(cfg, DATA, null).run(TrainState.fresh(spec, 7), new Recorder());
+
+        Recorder stopping = new Recorder();
+        stopping.stopAfter = 2;
+        TrainState half = new Trainer(cfg, DATA, null).run(TrainState.fresh(spec, 7), stopping);
+        assertEquals(2, half.rounds());
+        Path file = dir.resolve("run.ckpt.safetensors");
+        Checkpoint.save(file, half, cfg.describe());
+        Checkpoint.Loaded loaded = Checkpoint.load(file, spec);
+        assertEquals(cfg.describe(), loaded.settings());
+        TrainState resumed = new Trainer(cfg, DATA, null).run(loaded.state(), new Recorder());
+
+        assertEquals(unbroken.adam().steps(), resumed.adam().steps());
+        for (int a = 0; a < unbroken.weights().arrays().size(); a++) {
+            assertArrayEquals(unbroken.weights().arrays().get(a), resumed.weights().arrays().get(a), "array " + a);
+        }
+        assertEquals(unbroken.log().rows().get(3).trainLoss(), resumed.log().rows().get(3).trainLoss(), 1e-6);
+    }
+
+    @Test
+    void corruptOrForeignCheckpointsAreOneLineErrors(@TempDir Path dir) throws Exception {
+        NetSpec spec = NetSpec.shipped();
+        Path missing = dir.resolve("none.safetensors");
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> Checkpoint.load(missing, spec));
+        assertTrue(e.getMessage().contains("does not exist") && !e.getMessage().contains("\n"), e.getMessage());
+
+        Path file = dir.resolve("ok.safetensors");
+        Checkpoint.save(file, TrainState.fresh(spec, 1), "{}");
+        byte[] bytes = Files.readAllBytes(file);
+        Path cut = dir.resolve("cut.safetensors");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 10));
+        assertThrows(ModelFormatException.class, () -> Checkpoint.load(cut, spec));
+
+        Path weightsOnly = dir.resolve("weights.safetensors");
+        TrainState.fresh(spec, 1).weights().toModel(java.util.Map.of("architecture", "vrnet", "version", "1",
+                "provenance", "test")).save(weightsOnly, dev.ocular.vrnet.model.Tensor.DType.F32);
+        ModelFormatException foreign = assertThrows(ModelFormatException.class,
+                () -> Checkpoint.load(weightsOnly, spec));
+        assertTrue(foreign.getMessage().contains("not a vrnet training checkpoint"), foreign.getMessage());
+    }
+}
