@@ -1,7 +1,5 @@
 package dev.ocular.compositor.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ocular.gpu.GpuContext;
 import dev.ocular.gpu.GpuOptions;
 import dev.ocular.scenes.SceneBenchmark;
@@ -53,7 +51,7 @@ final class BenchCommand {
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+                JsonOutput.print(out, report);
             } else {
                 out.printf("%s, %dx%d per eye, median of %d%n", report.device(), wh[0], wh[1], rounds);
                 for (SceneBenchmark.SceneTiming t : report.scenes()) {

@@ -1,7 +1,5 @@
 package dev.ocular.compositor.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ocular.compositor.pipeline.Preset;
 import dev.ocular.compositor.upscale.VrNetModels;
 import dev.ocular.gpu.BadInputException;
@@ -74,7 +72,7 @@ final class BenchNetCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+            JsonOutput.print(out, result);
         } else {
             out.print(text(result));
         }

@@ -1,7 +1,5 @@
 package dev.ocular.compositor.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ocular.compositor.xr.RuntimeInfo;
 import dev.ocular.compositor.xr.XrRuntime;
 import dev.ocular.compositor.xr.XrUnavailableException;
@@ -45,7 +43,7 @@ final class InfoCommand implements Callable<Integer> {
         report.put("openxr", openXr());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            JsonOutput.print(out, report);
         } else {
             out.print(InfoText.render(report));
         }

@@ -1,7 +1,5 @@
 package dev.ocular.compositor.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ocular.gpu.GpuContext;
 import dev.ocular.gpu.GpuOptions;
 import dev.ocular.scenes.RenderRequest;
@@ -37,7 +35,7 @@ final class ScenesCommand {
             PrintWriter out = spec.commandLine().getOut();
             var entries = SceneCatalog.builtIn().list();
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(entries));
+                JsonOutput.print(out, entries);
             } else {
                 for (SceneCatalog.Entry e : entries) {
                     out.printf("%-18s %-8s %s%n", e.name(), e.kind().id(), e.failureMode());
