@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,35 +26,30 @@ final class BenchCommand {
         @Option(names = "--size", defaultValue = "1032x1104", description = "Per-eye size WxH.")
         String size;
 
-        @Option(names = "--rounds", defaultValue = "9", description = "Timed rounds (median reported).")
-        int rounds;
-
-        @Option(names = "--warmup", defaultValue = "2", description = "Untimed warm-up rounds.")
-        int warmup;
+        @Mixin
+        BenchRounds bench;
 
         @Option(names = "--reference", defaultValue = "0", description = "Also time a k×k reference at twice the size.")
         int reference;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
+            bench.check();
             int[] wh = Sizes.parse(size, "--size");
             SceneBenchmark.Options options = new SceneBenchmark.Options(scenes == null ? List.of() : scenes, wh[0],
-                    wh[1], rounds, warmup, reference, 2 * wh[0], 2 * wh[1]);
+                    wh[1], bench.rounds, bench.warmup, reference, 2 * wh[0], 2 * wh[1]);
             SceneBenchmark.Report report;
             try (GpuContext gpu = GpuContext.create(GpuOptions.defaults("ocular-bench"))) {
                 report = new SceneBenchmark(SceneCatalog.builtIn()).run(gpu, options);
             }
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (bench.json) {
                 JsonOutput.print(out, report);
             } else {
-                out.printf("%s, %dx%d per eye, median of %d%n", report.device(), wh[0], wh[1], rounds);
+                out.printf("%s, %dx%d per eye, median of %d%n", report.device(), wh[0], wh[1], bench.rounds);
                 for (SceneBenchmark.SceneTiming t : report.scenes()) {
                     out.printf("  %-18s %s  multiview %.2f ms%n", t.scene(), t.eyeMs(), t.multiviewMs());
                 }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,18 +33,12 @@ final class BenchNetCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "performance", description = "Ratio preset or a ratio in [1, 3].")
     String preset;
 
-    @Option(names = "--rounds", defaultValue = "7", description = "Timed rounds (median reported).")
-    int rounds;
-
-    @Option(names = "--warmup", defaultValue = "2", description = "Untimed warm-up frames.")
-    int warmup;
+    @Mixin
+    BenchRounds bench;
 
     @Option(names = "--weights", description = "Weights to time (default: the shipped weights; random weights, "
             + "labelled as such, when the build has none).")
     Path weights;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
 
     @Spec
     CommandSpec spec;
@@ -54,9 +49,7 @@ final class BenchNetCommand implements Callable<Integer> {
         double ratio = Preset.parseRatio(preset, "--preset");
         List<NetPath> paths = path.equals("all") ? List.of(NetPath.REFERENCE, NetPath.SCALAR, NetPath.COOPMAT)
                 : List.of(NetPath.parse(path, "--path"));
-        if (rounds < 1 || warmup < 0) {
-            throw new BadInputException("--rounds must be ≥ 1 and --warmup ≥ 0");
-        }
+        bench.check();
         NetModel model = weights != null ? VrNetModels.load(weights)
                 : VrNetModels.shipped().orElseGet(() -> NetModel.random(NetSpec.shipped(), 1));
         BenchmarkResult result;
@@ -67,11 +60,11 @@ final class BenchNetCommand implements Callable<Integer> {
                             + " cannot run fp16 cooperative matrices");
                 }
             }
-            result = NetBenchmark.run(gpu, model, new NetBenchmark.Options(paths, wh[0], wh[1], ratio, warmup,
-                    rounds, 1));
+            result = NetBenchmark.run(gpu, model, new NetBenchmark.Options(paths, wh[0], wh[1], ratio, bench.warmup,
+                    bench.rounds, 1));
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (bench.json) {
             JsonOutput.print(out, result);
         } else {
             out.print(text(result));
