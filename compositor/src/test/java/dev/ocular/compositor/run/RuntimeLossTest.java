@@ -50,6 +50,7 @@ class RuntimeLossTest {
                     Main.class.getName(), "run", "--frames", "1000000", "--size", "64x48", "--method", "bilinear",
                     "--out", out.toString()));
             run.environment().put("XDG_RUNTIME_DIR", xdg.toString());
+            run.environment().put("OCULAR_VALIDATION", "1"); // validation on: any message is echoed as "vulkan: […]"
             run.redirectErrorStream(true);
             Process ocular = run.start();
             StringBuilder log = new StringBuilder();
@@ -69,6 +70,7 @@ class RuntimeLossTest {
             assertTrue(ocular.waitFor(60, TimeUnit.SECONDS), "ocular did not exit after the runtime died");
             assertEquals(Main.EXIT_FAILURE, ocular.exitValue(), log.toString());
             assertTrue(log.toString().contains("runtime was lost"), log.toString());
+            assertTrue(!log.toString().contains("vulkan: ["), "validation messages:\n" + log);
             JsonNode report = new ObjectMapper().readTree(out.resolve("run.json").toFile());
             assertTrue(report.get("frames_submitted").asInt() >= 50, report.toString());
             assertFalse(report.get("openxr_runtime_lost").isNull(), report.toString());
