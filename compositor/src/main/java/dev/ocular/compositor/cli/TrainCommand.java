@@ -1,5 +1,6 @@
 package dev.ocular.compositor.cli;
 
+import dev.ocular.compositor.report.SourceCommit;
 import dev.ocular.compositor.train.Dataset;
 import dev.ocular.compositor.train.TrainPreset;
 import dev.ocular.compositor.train.TrainRun;

@@ -1,11 +1,10 @@
 package dev.ocular.compositor.quality;
 
 import dev.ocular.gpu.frame.ImageData;
+import dev.ocular.gpu.io.AtomicFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 
 /**
@@ -60,16 +59,10 @@ public final class ErrorMapPng {
     /** Writes the PNG through a temporary file and a rename, so a reader never sees half a file. */
     public static void write(ImageData errorMap, Path target) throws IOException {
         BufferedImage image = toImage(errorMap);
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".flip", ".png.tmp");
-        try {
-            if (!ImageIO.write(image, "png", tmp.toFile())) {
+        AtomicFile.write(target, out -> {
+            if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer in this Java runtime");
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

@@ -1,6 +1,7 @@
 package dev.ocular.compositor.report;
 
 import dev.ocular.compositor.metrics.FrameLog;
+import dev.ocular.gpu.io.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,10 +7,8 @@ import dev.ocular.compositor.pipeline.StereoPipeline;
 import dev.ocular.compositor.report.EyeConfig;
 import dev.ocular.compositor.report.HostFacts;
 import dev.ocular.compositor.report.RunInfo;
+import dev.ocular.compositor.report.SourceCommit;
 import dev.ocular.gpu.DeviceCapabilities;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -35,36 +33,7 @@ final class RunInfos {
         return new RunInfo(config.scene(), eye(settings.left(), pipeline), eye(settings.right(), pipeline),
                 config.sink().cliName(), config.sink() == SinkKind.OPENXR ? null : config.lensProfile(),
                 runtime.get("runtime"), runtime.get("system"), gpu.name(), gpu.driverName() + " " + gpu.driverInfo(),
-                gitCommit(), start, HostFacts.detect(), more);
-    }
-
-    /** The checkout's HEAD commit when ocular runs from a git checkout (read from .git, no git process). */
-    static String gitCommit() {
-        Path repo = Path.of(System.getProperty("ocular.repo", "."));
-        try {
-            Path head = repo.resolve(".git/HEAD");
-            if (!Files.exists(head)) {
-                return null;
-            }
-            String ref = Files.readString(head, StandardCharsets.UTF_8).trim();
-            if (!ref.startsWith("ref: ")) {
-                return ref;
-            }
-            Path refFile = repo.resolve(".git").resolve(ref.substring(5));
-            if (Files.exists(refFile)) {
-                return Files.readString(refFile, StandardCharsets.UTF_8).trim();
-            }
-            Path packed = repo.resolve(".git/packed-refs");
-            if (Files.exists(packed)) {
-                for (String line : Files.readAllLines(packed, StandardCharsets.UTF_8)) {
-                    if (line.endsWith(" " + ref.substring(5))) {
-                        return line.substring(0, line.indexOf(' '));
-                    }
-                }
-            }
-            return null;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("reading the git commit of " + repo, e);
-        }
+                SourceCommit.find(Path.of(System.getProperty("ocular.repo", "."))).orElse(null), start,
+                HostFacts.detect(), more);
     }
 }

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ocular.gpu.BadInputException;
+import dev.ocular.gpu.io.AtomicFile;
 import dev.ocular.vrnet.train.SequenceSource;
 import dev.ocular.vrnet.train.TrainSequence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -63,14 +63,7 @@ public final class Dataset {
 
     /** Writes a manifest atomically (temporary file, then rename). */
     static void writeManifest(Path root, Manifest manifest) throws IOException {
-        Path tmp = Files.createTempFile(root, ".dataset", ".json.tmp");
-        try {
-            Files.write(tmp, JSON.writeValueAsBytes(manifest));
-            Files.move(tmp, root.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(root.resolve(MANIFEST), JSON.writeValueAsBytes(manifest));
     }
 
     public Manifest manifest() {

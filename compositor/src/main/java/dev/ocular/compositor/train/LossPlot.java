@@ -1,5 +1,6 @@
 package dev.ocular.compositor.train;
 
+import dev.ocular.gpu.io.AtomicFile;
 import dev.ocular.vrnet.train.LossLog;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -9,9 +10,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -30,17 +29,11 @@ public final class LossPlot {
 
     public static void write(LossLog log, String title, Path target) throws IOException {
         BufferedImage image = draw(log.rows(), title);
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".loss", ".png.tmp");
-        try {
-            if (!ImageIO.write(image, "png", tmp.toFile())) {
+        AtomicFile.write(target, out -> {
+            if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer in this Java runtime");
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     static BufferedImage draw(List<LossLog.Row> rows, String title) {

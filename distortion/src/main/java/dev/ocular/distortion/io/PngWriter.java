@@ -1,6 +1,7 @@
 package dev.ocular.distortion.io;
 
 import dev.ocular.distortion.cpu.RgbaImage;
+import dev.ocular.gpu.io.AtomicFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public final class PngWriter {
     /** Writes {@code image} to {@code target} atomically. */
     public static void write(RgbaImage image, Path target) throws IOException {
         BufferedImage buffered = toBufferedImage(image);
-        AtomicFileWriter.write(target, out -> {
+        AtomicFile.write(target, out -> {
             if (!ImageIO.write(buffered, "png", out)) {
                 throw new IOException("no PNG writer available in this Java runtime");
             }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ocular.distortion.LensProfile;
-import dev.ocular.distortion.io.AtomicFileWriter;
 import dev.ocular.distortion.io.PngWriter;
+import dev.ocular.gpu.io.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ public final class ReportWriter {
         Path json = directory.resolve(profile.name() + "-report.json");
         Path png = directory.resolve(profile.name() + "-grid.png");
         byte[] bytes = toJson(report).getBytes(StandardCharsets.UTF_8);
-        AtomicFileWriter.write(json, out -> out.write(bytes));
+        AtomicFile.write(json, out -> out.write(bytes));
         PngWriter.write(LensReporter.gridThroughLens(profile), png);
         return List.of(json, png);
     }

@@ -1,11 +1,10 @@
 package dev.ocular.gpu.shader;
 
+import dev.ocular.gpu.io.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -38,15 +37,7 @@ public final class SpirvCache {
 
     public void put(String key, byte[] spirv) {
         try {
-            Files.createDirectories(directory);
-            Path tmp = Files.createTempFile(directory, key, ".tmp");
-            Files.write(tmp, spirv);
-            try {
-                Files.move(tmp, directory.resolve(key + ".spv"), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, directory.resolve(key + ".spv"), StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(directory.resolve(key + ".spv"), spirv);
         } catch (IOException e) {
             throw new UncheckedIOException("writing SPIR-V cache in " + directory, e);
         }

@@ -1,4 +1,4 @@
-package dev.ocular.compositor.cli;
+package dev.ocular.compositor.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,22 +13,28 @@ import java.util.Optional;
  * environment does not have. Uncommitted changes cannot be seen this way; the model card says which commit and
  * whether the tree was clean.
  */
-final class SourceCommit {
+public final class SourceCommit {
     private SourceCommit() {
     }
 
-    static String describe() {
-        return describe(Path.of("").toAbsolutePath());
+    /**
+     * The commit of the checkout ocular runs from: the launcher's {@code -Docular.repo}, else the working directory,
+     * or a readable "unknown (…)" saying why there is none.
+     */
+    public static String describe() {
+        Path start = Path.of(System.getProperty("ocular.repo", "")).toAbsolutePath();
+        return find(start).orElseGet(() -> "unknown (no readable git checkout at or above " + start + ")");
     }
 
-    static String describe(Path start) {
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
+    /** The HEAD commit of the git checkout at or above {@code start}, if there is one and its HEAD is readable. */
+    public static Optional<String> find(Path start) {
+        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path git = dir.resolve(".git");
             if (Files.isDirectory(git)) {
-                return head(git).orElse("unknown (unreadable HEAD in " + git + ")");
+                return head(git);
             }
         }
-        return "unknown (not run from a git checkout)";
+        return Optional.empty();
     }
 
     private static Optional<String> head(Path git) {

@@ -1,5 +1,6 @@
-package dev.ocular.distortion.io;
+package dev.ocular.gpu.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,18 +11,19 @@ import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /**
- * Writes a file so that readers see either the old content or the complete new one, never a half-written file: the
- * bytes go to a temporary file in the same directory, which is then moved over the target.
+ * Writes a file so readers see either the old content or the complete new one, never a half-written file: the bytes
+ * go to a temporary file in the same directory (same file system, so the move is a rename), which then replaces the
+ * target. Every module that writes user-visible output or caches goes through here, so "nothing half-written is left
+ * behind" holds in one place.
  */
-public final class AtomicFileWriter {
-
-    /** Produces the file's content. */
+public final class AtomicFile {
+    /** Produces a file's content. */
     @FunctionalInterface
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private AtomicFileWriter() {
+    private AtomicFile() {
     }
 
     /**
@@ -33,18 +35,18 @@ public final class AtomicFileWriter {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        // Not Files.createTempFile: its owner-only permissions would carry over to the final file.
+        // Not Files.createTempFile: its owner-only permissions would carry over to the final file, and exports are
+        // meant to be read by other users and tools like any other file the user creates.
         Path temp = directory.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (OutputStream out = new BufferedOutputStream(
+                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
                 content.writeTo(out);
             }
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                // Same directory, so this only happens on file systems without atomic rename; a plain replace is
-                // the best available there.
+                // Same directory, so this only happens on file systems without rename(2) semantics; replace instead.
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException | RuntimeException e) {
@@ -55,5 +57,10 @@ public final class AtomicFileWriter {
             }
             throw e;
         }
+    }
+
+    /** Writes bytes atomically. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
     }
 }
