@@ -4,6 +4,7 @@ import dev.ocular.gpu.BadInputException;
 import dev.ocular.gpu.GpuContext;
 import dev.ocular.gpu.frame.GBufferData;
 import dev.ocular.gpu.frame.ImageData;
+import dev.ocular.gpu.io.AtomicFile;
 import dev.ocular.scenes.SceneCatalog;
 import dev.ocular.scenes.render.GBufferReadback;
 import dev.ocular.scenes.render.RenderSettings;
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -148,13 +148,7 @@ public final class DatasetBuilder {
             }
             return;
         }
-        Path tmp = Files.createTempFile(root, ".plan", ".tmp");
-        try {
-            Files.writeString(tmp, plan.describe(), StandardCharsets.UTF_8);
-            Files.move(tmp, marker, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(marker, plan.describe().getBytes(StandardCharsets.UTF_8));
     }
 
     static Path shardPath(Path root, Shot shot, Eye eye) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ocular.gpu.BadInputException;
 import dev.ocular.gpu.GpuContext;
+import dev.ocular.gpu.io.AtomicFile;
 import dev.ocular.scenes.SceneCatalog;
 import dev.ocular.vrnet.model.NetModel;
 import dev.ocular.vrnet.model.NetSpec;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -160,7 +160,7 @@ public final class TrainRun {
     }
 
     private void writeCurve(LossLog log) throws IOException {
-        writeAtomically(out.resolve(CURVE_CSV), log.toCsv());
+        AtomicFile.write(out.resolve(CURVE_CSV), log.toCsv().getBytes(StandardCharsets.UTF_8));
         LossPlot.write(log, "vr-net training, preset " + preset.name() + " (Charbonnier + temporal, display space)",
                 out.resolve(CURVE_PNG));
     }
@@ -189,18 +189,8 @@ public final class TrainRun {
         Summary summary = new Summary(preset.name(), command, commit, date, preset.data().describe(), settings,
                 state.rounds(), state.adam().steps(), state.seconds(), datasetSeconds, lastRow.trainLoss(), validation,
                 out.resolve(WEIGHTS).toString());
-        writeAtomically(out.resolve(SUMMARY), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(summary));
+        AtomicFile.write(out.resolve(SUMMARY), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsBytes(summary));
         return summary;
-    }
-
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".out", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }
