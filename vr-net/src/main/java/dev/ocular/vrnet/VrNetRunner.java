@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * vrnet on host data, one frame per call, for tests, benchmarks and evaluation: low-resolution G-buffers in,
- * full-resolution linear RGBA out (a new image per eye). Each runner keeps every eye's output as that eye's history
- * for the next call. Implementations: {@link ReferenceNet} (CPU) and {@link GpuRunner} (scalar or coopmat Vulkan).
+ * full-resolution linear RGBA out (a new image per eye). Each runner keeps every eye's fused history (colour and
+ * accumulated weight, README §3) for the next call. Implementations: {@link ReferenceNet} (CPU) and {@link GpuRunner} (scalar or coopmat Vulkan).
  * Not thread-safe.
  */
 public interface VrNetRunner extends AutoCloseable {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /** The options of a compositor run, shared by `ocular run`, `ocular profile` and `ocular serve`. */
 final class RunOptions {
-    static final String DEFAULT_METHOD = "bicubic";
+    // The product's path: vr-net with the shipped weights (TAAU measures better today; docs/vrnet-model-card.md).
+    static final String DEFAULT_METHOD = "vrnet";
 
     @Option(names = "--scene", defaultValue = "corridor", description = "Scene name (ocular scenes list) or a glTF file.")
     String scene;

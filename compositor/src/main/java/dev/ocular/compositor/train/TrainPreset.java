@@ -11,8 +11,11 @@ import java.util.List;
  * (docs/vrnet-model-card.md); {@code smoke} is the minute-long run CI uses to check that training works end to end.
  *
  * @param checkpointSeconds minimum time between checkpoints (taken between rounds)
+ * @param headGain          0: the head starts at zero, i.e. at the TAAU resolve (shipped); above 0: a random head of
+ *                          that gain (smoke: a start away from TAAU, so one minute shows the loop learning)
  */
-public record TrainPreset(String name, DatasetPlan data, TrainConfig training, double checkpointSeconds) {
+public record TrainPreset(String name, DatasetPlan data, TrainConfig training, double checkpointSeconds,
+        double headGain) {
     /** The same recipe trained for {@code rounds} rounds (the learning-rate schedule stretches with it). */
     public TrainPreset withRounds(int rounds) {
         if (rounds < 1 || rounds > 1_000_000) {
@@ -21,7 +24,7 @@ public record TrainPreset(String name, DatasetPlan data, TrainConfig training, d
         TrainConfig t = training;
         return new TrainPreset(name, data, new TrainConfig(t.streams(), rounds, t.learningRate(),
                 t.finalLearningRate(), t.warmupSteps(), t.clipNorm(), t.loss(), t.seed(), t.threads(),
-                t.validateEvery(), t.mirror()), checkpointSeconds);
+                t.validateEvery(), t.mirror()), checkpointSeconds, headGain);
     }
 
     /** Training scenes: every built-in except the held-out ones. */
@@ -43,9 +46,9 @@ public record TrainPreset(String name, DatasetPlan data, TrainConfig training, d
     public static TrainPreset shipped(int threads) {
         DatasetPlan data = new DatasetPlan(1032, 1104, 96, 24, 4, TRAIN_SCENES, List.of(HeadMotion.values()), 5,
                 List.of(2.0, 1.5, 2.0, 1.5, 3.0), TRAIN_SCENES.size(), 2025);
-        TrainConfig training = new TrainConfig(4, 1000, 2e-3, 5e-5, 200, 0.5, new DisplayLoss(1e-3f, 0.2f), 1,
+        TrainConfig training = new TrainConfig(4, 250, 2e-3, 5e-5, 100, 0.5, new DisplayLoss(1e-3f, 0.2f), 1,
                 threads, 20, true);
-        return new TrainPreset("shipped", data, training, 180);
+        return new TrainPreset("shipped", data, training, 180, 0);
     }
 
     /** Seconds, not hours: two tiny shots of one scene, a few rounds; enough to see the loss fall. */
@@ -54,6 +57,6 @@ public record TrainPreset(String name, DatasetPlan data, TrainConfig training, d
                 List.of(HeadMotion.SLOW_PAN, HeadMotion.FAST_YAW), 2, List.of(2.0), 1, 7);
         TrainConfig training = new TrainConfig(2, 16, 3e-3, 3e-4, 10, 1.0, new DisplayLoss(1e-3f, 0.2f), 1,
                 threads, 4, true);
-        return new TrainPreset("smoke", data, training, 5);
+        return new TrainPreset("smoke", data, training, 5, 1.0);
     }
 }

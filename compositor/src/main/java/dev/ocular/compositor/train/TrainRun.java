@@ -88,7 +88,7 @@ public final class TrainRun {
         NetSpec spec = NetSpec.shipped();
         String settings = preset.training().describe() + " on " + preset.data().describe();
         TrainState state = resume ? resumeFrom(checkpoint, spec, settings) : TrainState.fresh(spec,
-                preset.training().seed());
+                preset.training().seed(), preset.headGain());
         Trainer trainer = new Trainer(preset.training(), dataset.split(Shot.TRAIN), dataset.split(Shot.VALIDATION));
         long stepsPerRound = preset.data().frames();
         progress.trainingStarted(stepsPerRound * preset.training().rounds(), state.adam().steps());

@@ -1,6 +1,7 @@
 package dev.ocular.compositor.upscale;
 
 import dev.ocular.gpu.frame.ImageData;
+import dev.ocular.vrnet.reference.Perceptual;
 import java.util.stream.IntStream;
 
 /**
@@ -63,9 +64,9 @@ public final class SpatialReference {
                 taps.reconstruct(colour, jitterX, jitterY, outWidth, outHeight, x, y, settings.edgeStretch(), px);
                 float[] rgb = fromPerceptual(px[0], px[1], px[2]);
                 for (int k = 0; k < 3; k++) {
-                    out.set(x, y, k, TaauReference.fp16(rgb[k]));
+                    out.set(x, y, k, Perceptual.fp16(rgb[k]));
                 }
-                out.set(x, y, 3, TaauReference.fp16(px[3]));
+                out.set(x, y, 3, Perceptual.fp16(px[3]));
             }
         });
         return out;
@@ -133,7 +134,7 @@ public final class SpatialReference {
     }
 
     private static void perceptualAt(ImageData img, int x, int y, float[] out) {
-        TaauNeighbourhood.toPerceptual(clampColour(img.clamped(x, y, 0)), clampColour(img.clamped(x, y, 1)),
+        Perceptual.toPerceptual(clampColour(img.clamped(x, y, 0)), clampColour(img.clamped(x, y, 1)),
                 clampColour(img.clamped(x, y, 2)), out);
     }
 

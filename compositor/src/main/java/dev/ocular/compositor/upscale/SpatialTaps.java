@@ -1,6 +1,7 @@
 package dev.ocular.compositor.upscale;
 
 import dev.ocular.gpu.frame.ImageData;
+import dev.ocular.vrnet.reference.Perceptual;
 
 /**
  * The per-pixel edge-adaptive reconstruction of {@link SpatialReference}'s upsample pass: 4 × 4 tone-mapped taps,
@@ -41,7 +42,7 @@ final class SpatialTaps {
                 int t = jj * 4 + ii;
                 int sx = i0 - 1 + ii;
                 int sy = j0 - 1 + jj;
-                TaauNeighbourhood.toPerceptual(SpatialReference.clampColour(colour.clamped(sx, sy, 0)),
+                Perceptual.toPerceptual(SpatialReference.clampColour(colour.clamped(sx, sy, 0)),
                         SpatialReference.clampColour(colour.clamped(sx, sy, 1)),
                         SpatialReference.clampColour(colour.clamped(sx, sy, 2)), rgb[t]);
                 luma[t] = 0.25f * rgb[t][0] + 0.5f * rgb[t][1] + 0.25f * rgb[t][2];

@@ -34,8 +34,10 @@ record StageCosts(List<String> names, double[] gflop, double[] megabytes) {
             costs.add(new double[] {2.0 * l.macsPerPixel() * in, in * (l.in() + l.out()) * elementBytes + weights});
         }
         names.add("fuse");
-        costs.add(new double[] {0, in * (COLOUR_BYTES + MOTION_BYTES + spec.headChannels() * elementBytes)
-                + out * 2 * COLOUR_BYTES});
+        // Reads colour, depth, motion and the head at low resolution; history once (its 6 × 6 Lanczos taps overlap
+        // between neighbours, so caches serve most of them); writes the output and the next history.
+        costs.add(new double[] {0, in * (COLOUR_BYTES + DEPTH_BYTES + MOTION_BYTES
+                + spec.headChannels() * elementBytes) + out * 3 * COLOUR_BYTES});
         double[] gflop = new double[names.size()];
         double[] megabytes = new double[names.size()];
         for (int i = 0; i < names.size(); i++) {

@@ -18,9 +18,13 @@ final class EyeSlot {
     /** Low-resolution size. */
     int width;
     int height;
-    /** Last frame's output (read) and this frame's output (written), both in GENERAL layout. */
+    /**
+     * Output-size images, all in GENERAL layout: last frame's history (read by pack and fuse; bound even when not
+     * valid), this frame's output and this frame's history (written by fuse).
+     */
     ImageView history;
     ImageView output;
+    ImageView nextHistory;
     boolean historyValid;
     EyeParams params;
 }

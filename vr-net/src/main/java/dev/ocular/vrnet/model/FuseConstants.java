@@ -1,15 +1,22 @@
 package dev.ocular.vrnet.model;
 
 /**
- * Ranges of the reconstruction parameters the head predicts, used by the fuse op's squashing functions (README,
- * "Reconstruct / fuse"): σ = sigmaMin + (sigmaMax − sigmaMin)·sigmoid(h0), α likewise with h1, γ with h2, residual =
- * residualScale·tanh(h3..5).
+ * Constants of the guided fuse op (README, "Reconstruct / fuse"): a TAAU resolve whose kernel width, history cap and
+ * clip width the head modulates per pixel, plus a residual. Head value 0 gives the base values, which are the tuned
+ * TAAU baseline's, so an untrained head reconstructs exactly like TAAU and training can only start from there.
  *
- * @param sigmaMin      smallest Gaussian width, in low-resolution pixels; at least 0.2 so the nearest sample's weight
- *                      (distance ≤ √2) stays above fp32's normal range
- * @param alphaMin      smallest weight of the current frame when history is valid
- * @param residualScale largest tone-mapped residual the head may add
+ * @param sigmaBase     accumulation kernel width σ in output pixels at h0 = 0; σ = sigmaBase · 2^(sigmaOctaves·tanh h0)
+ * @param sigmaOctaves  how far the head may widen or narrow σ, in octaves
+ * @param capOctaves    history cap multiplier 2^(capOctaves·tanh h1)
+ * @param gammaBase     clip box half-width in standard deviations at h2 = 0; γ = gammaBase · 2^(gammaOctaves·tanh h2)
+ * @param gammaOctaves  how far the head may move γ, in octaves
+ * @param residualScale largest residual added to each perceptual YCoCg channel: residualScale·tanh(h3..5)
+ * @param maxHistory    history cap at rest, in samples, before the head's multiplier
+ * @param minHistory    history cap at and above {@code fastMotion}
+ * @param fastMotion    output pixels per frame at which the cap reaches {@code minHistory}
+ * @param rejection     clipped history keeps (1 / overshoot)^rejection of its weight
  */
-public record FuseConstants(float sigmaMin, float sigmaMax, float alphaMin, float alphaMax, float gammaMin,
-        float gammaMax, float residualScale) {
+public record FuseConstants(float sigmaBase, float sigmaOctaves, float capOctaves, float gammaBase,
+        float gammaOctaves, float residualScale, float maxHistory, float minHistory, float fastMotion,
+        float rejection) {
 }

@@ -20,16 +20,16 @@ public record NetSpec(String architecture, int version, List<String> inputs, flo
         List<LayerSpec> layers, List<String> head, FuseConstants fuse) {
 
     public static final String ARCHITECTURE = "vrnet";
-    public static final int VERSION = 1;
-    /** Input channels of version 1, in order (definitions: README, "Pack"). */
-    public static final List<String> V1_INPUTS = List.of("colour_r", "colour_g", "colour_b", "depth", "motion_x",
+    public static final int VERSION = 2;
+    /** Input channels of version 2 (unchanged since 1), in order (definitions: README, "Pack"). */
+    public static final List<String> INPUTS = List.of("colour_r", "colour_g", "colour_b", "depth", "motion_x",
             "motion_y", "lens_x", "lens_y", "jitter_x", "jitter_y", "history_r", "history_g", "history_b",
             "history_valid");
-    /** Head channels of version 1, in order (definitions: README, "Reconstruct / fuse"). */
-    public static final List<String> V1_HEAD = List.of("sigma", "alpha", "gamma", "residual_r", "residual_g",
-            "residual_b");
+    /** Head channels of version 2, in order (definitions: README, "Reconstruct / fuse"). */
+    public static final List<String> HEAD = List.of("sigma", "history_cap", "clip_gamma", "residual_y",
+            "residual_co", "residual_cg");
     /** Class-path resource of the spec ocular ships. */
-    public static final String SHIPPED_RESOURCE = "dev/ocular/vrnet/vrnet-v1.json";
+    public static final String SHIPPED_RESOURCE = "dev/ocular/vrnet/vrnet-v2.json";
 
     public NetSpec {
         inputs = List.copyOf(inputs);
@@ -37,7 +37,7 @@ public record NetSpec(String architecture, int version, List<String> inputs, flo
         head = List.copyOf(head);
     }
 
-    /** The spec ocular ships (vrnet-v1.json on the class path). */
+    /** The spec ocular ships (vrnet-v2.json on the class path). */
     public static NetSpec shipped() {
         try (InputStream in = NetSpec.class.getClassLoader().getResourceAsStream(SHIPPED_RESOURCE)) {
             if (in == null) {

@@ -49,12 +49,12 @@ final class NetSpecJson {
         if (version != NetSpec.VERSION) {
             throw fail("version", version + " is not supported (this build reads version " + NetSpec.VERSION + ")");
         }
-        List<String> inputs = names(root, "inputs", NetSpec.V1_INPUTS);
+        List<String> inputs = names(root, "inputs", NetSpec.INPUTS);
         JsonNode pack = object(root, "pack");
         onlyFields(pack, "pack.", Set.of("motionSoftsign"));
         float softsign = positive(pack, "pack.", "motionSoftsign");
         List<LayerSpec> layers = layers(root, inputs.size());
-        List<String> head = names(root, "head", NetSpec.V1_HEAD);
+        List<String> head = names(root, "head", NetSpec.HEAD);
         LayerSpec last = layers.get(layers.size() - 1);
         if (last.out() != head.size()) {
             throw fail("layers[" + (layers.size() - 1) + "].out", last.out() + " does not match the " + head.size()
@@ -106,28 +106,45 @@ final class NetSpecJson {
     }
 
     private FuseConstants fuse(JsonNode node) {
-        onlyFields(node, "fuse.", Set.of("sigmaMin", "sigmaMax", "alphaMin", "alphaMax", "gammaMin", "gammaMax",
-                "residualScale"));
-        float sigmaMin = number(node, "fuse.", "sigmaMin");
-        float sigmaMax = number(node, "fuse.", "sigmaMax");
-        float alphaMin = number(node, "fuse.", "alphaMin");
-        float alphaMax = number(node, "fuse.", "alphaMax");
-        float gammaMin = number(node, "fuse.", "gammaMin");
-        float gammaMax = number(node, "fuse.", "gammaMax");
+        onlyFields(node, "fuse.", Set.of("sigmaBase", "sigmaOctaves", "capOctaves", "gammaBase", "gammaOctaves",
+                "residualScale", "maxHistory", "minHistory", "fastMotion", "rejection"));
+        float sigmaBase = number(node, "fuse.", "sigmaBase");
+        float sigmaOctaves = number(node, "fuse.", "sigmaOctaves");
+        float capOctaves = number(node, "fuse.", "capOctaves");
+        float gammaBase = number(node, "fuse.", "gammaBase");
+        float gammaOctaves = number(node, "fuse.", "gammaOctaves");
         float residual = number(node, "fuse.", "residualScale");
-        if (!(sigmaMin >= 0.2f && sigmaMax >= sigmaMin && sigmaMax <= 4f)) {
-            throw fail("fuse.sigmaMin", "need 0.2 <= sigmaMin <= sigmaMax <= 4, got " + sigmaMin + ", " + sigmaMax);
+        float maxHistory = number(node, "fuse.", "maxHistory");
+        float minHistory = number(node, "fuse.", "minHistory");
+        float fastMotion = number(node, "fuse.", "fastMotion");
+        float rejection = number(node, "fuse.", "rejection");
+        // σ ≥ 0.1 output px keeps the nearest sample's weight exp(−d²/2σ²) (d ≤ √2 · ratio/2) out of fp32 underflow.
+        if (!(sigmaBase * Math.pow(2, -sigmaOctaves) >= 0.1 && sigmaBase * Math.pow(2, sigmaOctaves) <= 4)) {
+            throw fail("fuse.sigmaBase", "need 0.1 <= sigmaBase·2^±sigmaOctaves <= 4, got " + sigmaBase + ", "
+                    + sigmaOctaves);
         }
-        if (!(alphaMin >= 0f && alphaMax >= alphaMin && alphaMax <= 1f)) {
-            throw fail("fuse.alphaMin", "need 0 <= alphaMin <= alphaMax <= 1, got " + alphaMin + ", " + alphaMax);
+        if (!(sigmaOctaves >= 0 && capOctaves >= 0 && capOctaves <= 4 && gammaOctaves >= 0 && gammaOctaves <= 4)) {
+            throw fail("fuse.capOctaves", "need octave ranges in [0, 4], got " + sigmaOctaves + ", " + capOctaves
+                    + ", " + gammaOctaves);
         }
-        if (!(gammaMin >= 0f && gammaMax >= gammaMin && gammaMax <= 16f)) {
-            throw fail("fuse.gammaMin", "need 0 <= gammaMin <= gammaMax <= 16, got " + gammaMin + ", " + gammaMax);
+        if (!(gammaBase > 0f && gammaBase <= 16f)) {
+            throw fail("fuse.gammaBase", "need 0 < gammaBase <= 16, got " + gammaBase);
         }
         if (!(residual >= 0f && residual <= 1f)) {
             throw fail("fuse.residualScale", "need 0 <= residualScale <= 1, got " + residual);
         }
-        return new FuseConstants(sigmaMin, sigmaMax, alphaMin, alphaMax, gammaMin, gammaMax, residual);
+        if (!(minHistory > 0f && maxHistory >= minHistory && maxHistory <= 1000f)) {
+            throw fail("fuse.maxHistory", "need 0 < minHistory <= maxHistory <= 1000, got " + minHistory + ", "
+                    + maxHistory);
+        }
+        if (!(fastMotion > 0f && fastMotion <= 1000f)) {
+            throw fail("fuse.fastMotion", "need 0 < fastMotion <= 1000, got " + fastMotion);
+        }
+        if (!(rejection >= 0f && rejection <= 16f)) {
+            throw fail("fuse.rejection", "need 0 <= rejection <= 16, got " + rejection);
+        }
+        return new FuseConstants(sigmaBase, sigmaOctaves, capOctaves, gammaBase, gammaOctaves, residual, maxHistory,
+                minHistory, fastMotion, rejection);
     }
 
     /** The list must equal the version's fixed channel list: the ops' code defines what each channel means. */
@@ -227,9 +244,11 @@ final class NetSpecJson {
         }
         spec.head().forEach(root.putArray("head")::add);
         FuseConstants f = spec.fuse();
-        root.putObject("fuse").put("sigmaMin", f.sigmaMin()).put("sigmaMax", f.sigmaMax())
-                .put("alphaMin", f.alphaMin()).put("alphaMax", f.alphaMax()).put("gammaMin", f.gammaMin())
-                .put("gammaMax", f.gammaMax()).put("residualScale", f.residualScale());
+        root.putObject("fuse").put("sigmaBase", f.sigmaBase()).put("sigmaOctaves", f.sigmaOctaves())
+                .put("capOctaves", f.capOctaves()).put("gammaBase", f.gammaBase())
+                .put("gammaOctaves", f.gammaOctaves()).put("residualScale", f.residualScale())
+                .put("maxHistory", f.maxHistory()).put("minHistory", f.minHistory())
+                .put("fastMotion", f.fastMotion()).put("rejection", f.rejection());
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -4,69 +4,62 @@ import dev.ocular.gpu.frame.GBufferData;
 import dev.ocular.gpu.frame.ImageData;
 import dev.ocular.vrnet.EyeParams;
 import dev.ocular.vrnet.model.FuseConstants;
+import java.util.stream.IntStream;
 
 /**
  * CPU twin of shaders/fuse.comp: reconstructs one eye at output resolution from the head's per-pixel parameters, the
- * current low-resolution colour and the reprojected history (README, "Reconstruct / fuse", gives every formula).
- * Pure. Output: linear RGBA, alpha = the reconstructed coverage of the current frame.
+ * current low-resolution samples and the reprojected history (README, "Reconstruct / fuse", gives every formula;
+ * {@link FuseSample} does one pixel). Pure; rows run in parallel on the common fork-join pool.
  */
 public final class FuseOp {
-    /** Added to the neighbourhood variance before its square root so the clamp's gradient stays finite. */
-    public static final float VARIANCE_EPSILON = 1e-6f;
+    /**
+     * One eye's fuse result.
+     *
+     * @param output  linear RGBA at output size, alpha = the current frame's reconstructed coverage
+     * @param history next frame's history: RGB as an RGBA16F store keeps it, alpha = accumulated weight in samples
+     */
+    public record Fused(ImageData output, ImageData history) {
+    }
 
     private FuseOp() {
     }
 
     /**
-     * @param head    the head's raw outputs at low resolution (6 channels: sigma, alpha, gamma, residual rgb)
-     * @param history the previous output (linear RGBA at output resolution) or null when history is not valid
+     * @param head    the head's raw outputs at low resolution (6 channels)
+     * @param history last frame's history (see {@link Fused#history}) or null when history is not usable
      */
-    public static ImageData apply(ImageData head, GBufferData g, ImageData history, EyeParams p, FuseConstants k) {
+    public static Fused apply(ImageData head, GBufferData g, ImageData history, EyeParams p, FuseConstants k) {
         if (head.width() != g.width() || head.height() != g.height() || head.channels() != 6) {
             throw new IllegalArgumentException("head " + head.width() + "x" + head.height() + "x" + head.channels()
                     + " does not match G-buffer " + g.width() + "x" + g.height() + "x6");
         }
         ImageData out = ImageData.zeros(p.outWidth(), p.outHeight(), 4);
-        float[] rgba = new float[4];
-        for (int y = 0; y < p.outHeight(); y++) {
+        ImageData next = ImageData.zeros(p.outWidth(), p.outHeight(), 4);
+        // Pixels are independent (each reads the old history, writes its own texels), so rows run in parallel.
+        IntStream.range(0, p.outHeight()).parallel().forEach(y -> {
+            FuseSample s = new FuseSample();
+            float[] h = new float[6];
             for (int x = 0; x < p.outWidth(); x++) {
-                pixel(head, g, history, p, k, x, y, rgba);
-                for (int c = 0; c < 4; c++) {
-                    out.set(x, y, c, rgba[c]);
+                headAt(head, g, p, x, y, h);
+                s.gather(g, history, p.outWidth(), p.outHeight(), x, y);
+                s.resolve(h, k);
+                for (int c = 0; c < 3; c++) {
+                    out.set(x, y, c, s.rgb[c]);
+                    next.set(x, y, c, Perceptual.fp16(s.rgb[c]));
                 }
+                out.set(x, y, 3, s.coverage);
+                next.set(x, y, 3, Perceptual.fp16(s.nextWeight));
             }
-        }
-        return out;
+        });
+        return new Fused(out, next);
     }
 
-    private static void pixel(ImageData head, GBufferData g, ImageData history, EyeParams p, FuseConstants k,
-            int ox, int oy, float[] result) {
-        float sx = (float) p.outWidth() / g.width();
-        float sy = (float) p.outHeight() / g.height();
-        // The output pixel's centre in low-resolution pixel units.
-        float px = (ox + 0.5f) / sx;
-        float py = (oy + 0.5f) / sy;
-        float sigma = HeadParams.sigma(Bilinear.sample(head, px, py, 0), k);
-        float alpha = HeadParams.alpha(Bilinear.sample(head, px, py, 1), k);
-        float gamma = HeadParams.gamma(Bilinear.sample(head, px, py, 2), k);
-
-        Neighbourhood n = Neighbourhood.gather(g, px, py, sigma);
-        float[] blended = n.current();
-        float qx = ox + 0.5f + Bilinear.sample(g.motion(), px, py, 0) * sx;
-        float qy = oy + 0.5f + Bilinear.sample(g.motion(), px, py, 1) * sy;
-        boolean valid = history != null && qx >= 0f && qx <= p.outWidth() && qy >= 0f && qy <= p.outHeight();
-        for (int c = 0; c < 3; c++) {
-            if (valid) {
-                float mean = n.mean(c);
-                float sd = (float) Math.sqrt(Math.max(n.variance(c), 0f) + VARIANCE_EPSILON);
-                float h = ToneMap.forward(Bilinear.sample(history, qx, qy, c));
-                float clamped = Math.min(Math.max(h, mean - gamma * sd), mean + gamma * sd);
-                blended[c] = alpha * blended[c] + (1f - alpha) * clamped;
-            }
-            float residual = HeadParams.residual(Bilinear.sample(head, px, py, 3 + c), k);
-            float y = Math.min(Math.max(blended[c] + residual, 0f), ToneMap.MAX_TONEMAPPED);
-            result[c] = ToneMap.inverse(y);
+    /** The head's six raw values bilinearly interpolated at output pixel (x, y)'s centre in low-resolution pixels. */
+    static void headAt(ImageData head, GBufferData g, EyeParams p, int x, int y, float[] h) {
+        float px = (x + 0.5f) / ((float) p.outWidth() / g.width());
+        float py = (y + 0.5f) / ((float) p.outHeight() / g.height());
+        for (int c = 0; c < 6; c++) {
+            h[c] = Bilinear.sample(head, px, py, c);
         }
-        result[3] = n.coverage();
     }
 }

@@ -12,13 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The CPU reference executor, float32: pack → each layer → fuse, per eye, keeping each eye's output as its next
- * history. The oracle the GPU paths are tested against, and the forward pass a trainer differentiates
+ * The CPU reference executor, float32: pack → each layer → fuse, per eye, keeping each eye's fused history for its
+ * next frame. The oracle the GPU paths are tested against, and the forward pass a trainer differentiates
  * ({@link #forward} exposes every intermediate tensor). Not thread-safe.
  */
 public final class ReferenceNet implements VrNetRunner {
-    /** Every tensor of one eye's forward pass. {@code layers.get(i)} is layer i's output; the last is the head. */
-    public record Forward(ImageData packed, List<ImageData> layers, ImageData output) {
+    /**
+     * Every tensor of one eye's forward pass. {@code layers.get(i)} is layer i's output; the last is the head.
+     * {@code history} is what the next frame reads as history (see {@link FuseOp.Fused}).
+     */
+    public record Forward(ImageData packed, List<ImageData> layers, ImageData output, ImageData history) {
     }
 
     private final NetModel model;
@@ -37,8 +40,8 @@ public final class ReferenceNet implements VrNetRunner {
             x = ConvOp.apply(x, w);
             layers.add(x);
         }
-        ImageData out = FuseOp.apply(x, g, history, p, model.spec().fuse());
-        return new Forward(packed, List.copyOf(layers), out);
+        FuseOp.Fused fused = FuseOp.apply(x, g, history, p, model.spec().fuse());
+        return new Forward(packed, List.copyOf(layers), fused.output(), fused.history());
     }
 
     /**
@@ -62,14 +65,16 @@ public final class ReferenceNet implements VrNetRunner {
     public List<ImageData> run(List<EyeInput> eyes) {
         VrNetRunner.checkEyes(eyes);
         List<ImageData> outputs = new ArrayList<>();
+        List<ImageData> next = new ArrayList<>();
         for (int e = 0; e < eyes.size(); e++) {
             EyeInput eye = eyes.get(e);
             ImageData previous = e < history.size() ? history.get(e) : null;
-            ImageData out = forward(model, eye.gbuffer(), usableHistory(previous, eye.params()), eye.params()).output();
-            outputs.add(out);
+            Forward f = forward(model, eye.gbuffer(), usableHistory(previous, eye.params()), eye.params());
+            outputs.add(f.output());
+            next.add(f.history());
         }
         history.clear();
-        history.addAll(outputs);
+        history.addAll(next);
         return outputs;
     }
 

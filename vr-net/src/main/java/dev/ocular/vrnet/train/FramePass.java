@@ -20,7 +20,7 @@ public final class FramePass {
      * What a frame leaves behind.
      *
      * @param loss   the frame's loss
-     * @param output linear RGBA at output size: the next frame's history
+     * @param output the next frame's history (RGB as RGBA16F keeps it, A = accumulated weight)
      * @param shown  D(y), display-referred output: the next frame's temporal-loss anchor
      * @param target D(reference), likewise
      */

@@ -4,11 +4,11 @@ import dev.ocular.gpu.frame.GBufferData;
 import dev.ocular.gpu.frame.ImageData;
 import dev.ocular.vrnet.EyeParams;
 import dev.ocular.vrnet.model.FuseConstants;
-import dev.ocular.vrnet.reference.ToneMap;
+import dev.ocular.vrnet.reference.Perceptual;
 
 /**
  * The fuse op over a whole eye, forward and backward ({@link FusePixel} does one pixel). The backward pass recomputes
- * each pixel's forward values instead of storing them: a pixel costs a few hundred flops, next to ~27,000 per
+ * each pixel's forward values instead of storing them: a pixel costs a few hundred flops (the gradient about ten times that), next to ~27,000 per
  * low-resolution pixel in the convolutions, so keeping them would buy nothing but memory. Owns its scratch: one
  * instance per thread.
  */
@@ -20,7 +20,7 @@ public final class FuseGrad {
      * @param head    the head's raw output (6 planes at the G-buffer's size)
      * @param history the previous output (linear RGBA, output size) or null when not usable
      * @param y       receives the tone-mapped output, 3 planes at output size
-     * @return the linear RGBA output, what {@code reference/FuseOp} returns (and the next frame's history)
+     * @return the next frame's history, what {@code reference/FuseOp} returns as {@code Fused.history}
      */
     public ImageData forward(Planes head, GBufferData g, ImageData history, EyeParams p, FuseConstants k,
             Planes y) {
@@ -35,9 +35,9 @@ public final class FuseGrad {
                 int i = oy * p.outWidth() + ox;
                 for (int c = 0; c < 3; c++) {
                     yd[c * pixels + i] = pixel.y[c];
-                    o[i * 4 + c] = ToneMap.inverse(pixel.y[c]);
+                    o[i * 4 + c] = Perceptual.fp16(pixel.rgb[c]);
                 }
-                o[i * 4 + 3] = pixel.coverage();
+                o[i * 4 + 3] = Perceptual.fp16(pixel.nextWeight);
             }
         }
         return out;

@@ -4,20 +4,30 @@ import dev.ocular.gpu.frame.GBufferData;
 import dev.ocular.gpu.frame.ImageData;
 import dev.ocular.vrnet.EyeParams;
 import dev.ocular.vrnet.model.FuseConstants;
-import dev.ocular.vrnet.reference.Bilinear;
-import dev.ocular.vrnet.reference.FuseOp;
-import dev.ocular.vrnet.reference.HeadParams;
+import dev.ocular.vrnet.reference.FuseSample;
 import dev.ocular.vrnet.reference.ToneMap;
 
 /**
- * The fuse op (README §3, CPU oracle {@code reference/FuseOp}) at one output pixel, keeping every intermediate value
- * its backward pass needs, and that backward pass. The arithmetic follows FuseOp operation by operation in float32, so
- * the forward result is the oracle's bit for bit. A mutable scratch object reused for every pixel of a frame; one per
- * thread.
+ * The fuse op (README §3, CPU oracle {@code reference/FuseOp}) at one output pixel, and its gradient with respect to
+ * the six head values. The forward pass is the oracle's own {@link FuseSample}, so it matches bit for bit. The
+ * backward pass differentiates the resolve numerically: the head enters only through six per-pixel scalars, each
+ * resolve of an already gathered pixel costs ~100 flops, and twelve of them (central differences) stay cheap next to
+ * the ~27,000 flops per low-resolution pixel of the convolutions' backward pass — while the resolve's clip, caps and
+ * fill-in make a hand-derived gradient long and easy to get wrong. The differences straddle kinks the way a
+ * subgradient would. A mutable scratch object reused for every pixel of a frame; one per thread.
  */
 final class FusePixel {
-    private static final int MAX_SAMPLES = 9;
+    /**
+     * Central-difference step on the raw head values. Small because the Gaussian weights are steep in σ (at σ = 0.35
+     * output px a sample 3 px away has exponent −37, which moves by 0.5 per 0.01 of h0); large enough that float32
+     * rounding of the output (~1e-7 relative) stays 1e-4 of the slope.
+     */
+    static final float STEP = 1e-3f;
 
+    private final FuseSample sample = new FuseSample();
+    private final float[] head = new float[6];
+    private final float[] probe = new float[6];
+    private final float[] gradHeadValues = new float[6];
     // Where the head is read: the 2×2 clamped texels and the bilinear fractions (reference/Bilinear).
     private int hx0;
     private int hx1;
@@ -25,117 +35,58 @@ final class FusePixel {
     private int hy1;
     private float tx;
     private float ty;
-    private final float[] head = new float[6];
-    private float sigmoidSigma;
-    private float sigmoidAlpha;
-    private float sigmoidGamma;
-    private float sigma;
-    private float alpha;
-    private float gamma;
-    // The current frame's 3×3 neighbourhood (reference/Neighbourhood).
-    private int count;
-    private final float[] weight = new float[MAX_SAMPLES];
-    private final float[] distance2 = new float[MAX_SAMPLES];
-    private final float[] tone = new float[MAX_SAMPLES * 3];
-    private float weightSum;
-    private float coverage;
-    private final float[] current = new float[3];
-    private final float[] mean = new float[3];
-    private final float[] sd = new float[3];
-    private final float[] weighted = new float[3];
-    private final float[] sums = new float[3];
-    private final float[] squares = new float[3];
-    private final float[] gradHeadValues = new float[6];
-    // History, clamp, blend, residual, output clamp.
-    private boolean valid;
-    /** −1: history clamped to the low bound, +1: to the high bound, 0: inside. */
-    private final int[] clampSide = new int[3];
-    private final float[] clamped = new float[3];
-    private final float[] tanh = new float[3];
-    private final boolean[] passes = new boolean[3];
-    /** The tone-mapped output y = clamp(b + r, 0, MAX_TONEMAPPED); linear output is y / (1 − y). */
+    /** The tone-mapped output y = T(rgb) per channel, what the loss sees. */
     final float[] y = new float[3];
+    /** Linear RGB, as the oracle outputs it. */
+    final float[] rgb = new float[3];
+    float coverage;
+    float nextWeight;
 
-    /** Evaluates output pixel (ox, oy); afterwards {@link #y} and {@link #coverage()} hold the result. */
+    /** Evaluates output pixel (ox, oy); afterwards {@link #y}, {@link #rgb} and the weights hold the result. */
     void evaluate(Planes headPlanes, GBufferData g, ImageData history, EyeParams p, FuseConstants k, int ox, int oy) {
-        float sx = (float) p.outWidth() / g.width();
-        float sy = (float) p.outHeight() / g.height();
-        float px = (ox + 0.5f) / sx;
-        float py = (oy + 0.5f) / sy;
+        float px = (ox + 0.5f) / ((float) p.outWidth() / g.width());
+        float py = (oy + 0.5f) / ((float) p.outHeight() / g.height());
         sampleHead(headPlanes, px, py);
-        sigmoidSigma = HeadParams.sigmoid(head[0]);
-        sigmoidAlpha = HeadParams.sigmoid(head[1]);
-        sigmoidGamma = HeadParams.sigmoid(head[2]);
-        sigma = HeadParams.sigma(head[0], k);
-        alpha = HeadParams.alpha(head[1], k);
-        gamma = HeadParams.gamma(head[2], k);
-        gather(g, px, py);
-        float qx = ox + 0.5f + Bilinear.sample(g.motion(), px, py, 0) * sx;
-        float qy = oy + 0.5f + Bilinear.sample(g.motion(), px, py, 1) * sy;
-        valid = history != null && qx >= 0f && qx <= p.outWidth() && qy >= 0f && qy <= p.outHeight();
+        sample.gather(g, history, p.outWidth(), p.outHeight(), ox, oy);
+        sample.resolve(head, k);
         for (int c = 0; c < 3; c++) {
-            float blended = current[c];
-            clampSide[c] = 0;
-            if (valid) {
-                float h = ToneMap.forward(Bilinear.sample(history, qx, qy, c));
-                float lo = mean[c] - gamma * sd[c];
-                float hi = mean[c] + gamma * sd[c];
-                clamped[c] = Math.min(Math.max(h, lo), hi);
-                clampSide[c] = h < lo ? -1 : (h > hi ? 1 : 0);
-                blended = alpha * blended + (1f - alpha) * clamped[c];
-            }
-            tanh[c] = (float) Math.tanh(head[3 + c]);
-            float residual = k.residualScale() * tanh[c];
-            float v = blended + residual;
-            passes[c] = v >= 0f && v <= ToneMap.MAX_TONEMAPPED;
-            y[c] = Math.min(Math.max(v, 0f), ToneMap.MAX_TONEMAPPED);
+            rgb[c] = sample.rgb[c];
+            y[c] = ToneMap.forward(sample.rgb[c]);
         }
-    }
-
-    float coverage() {
-        return coverage;
+        coverage = sample.coverage;
+        nextWeight = sample.nextWeight;
     }
 
     /**
-     * Adds dL/d head at the head texels this pixel read, given dL/dy for its three channels. History is detached
-     * (truncated back-propagation through time) and the inputs need no gradient; output alpha is not in the loss.
+     * Adds dL/d head at the head texels this pixel read, given dL/dy for its three channels; call right after
+     * {@link #evaluate} for the same pixel. History is detached (truncated back-propagation through time).
      */
     void backward(float[] gradY, FuseConstants k, Planes gradHead) {
-        float gradSigma = 0f;
-        float gradAlpha = 0f;
-        float gradGamma = 0f;
-        for (int c = 0; c < 3; c++) {
-            // Subgradient of the output clamp: 1 inside [0, MAX_TONEMAPPED], 0 where it clipped.
-            float gv = passes[c] ? gradY[c] : 0f;
-            gradHeadValues[3 + c] = gv * k.residualScale() * (1f - tanh[c] * tanh[c]);
-            float gradCurrent = gv;
-            if (valid) {
-                gradCurrent = gv * alpha;
-                gradAlpha += gv * (current[c] - clamped[c]);
-                // d clamp(h, μ − γ·sd, μ + γ·sd) / dγ: −sd on the low bound, +sd on the high bound, 0 inside.
-                gradGamma += gv * (1f - alpha) * clampSide[c] * sd[c];
-            }
-            gradSigma += gradCurrent * currentBySigma(c);
+        for (int i = 0; i < 6; i++) {
+            System.arraycopy(head, 0, probe, 0, 6);
+            probe[i] = head[i] + STEP;
+            sample.resolve(probe, k);
+            float up = dot(gradY);
+            probe[i] = head[i] - STEP;
+            sample.resolve(probe, k);
+            float down = dot(gradY);
+            gradHeadValues[i] = (up - down) / (2f * STEP);
         }
-        gradHeadValues[0] = gradSigma * (k.sigmaMax() - k.sigmaMin()) * sigmoidSigma * (1f - sigmoidSigma);
-        gradHeadValues[1] = gradAlpha * (k.alphaMax() - k.alphaMin()) * sigmoidAlpha * (1f - sigmoidAlpha);
-        gradHeadValues[2] = gradGamma * (k.gammaMax() - k.gammaMin()) * sigmoidGamma * (1f - sigmoidGamma);
         scatterHead(gradHeadValues, gradHead);
     }
 
-    /** d current[c] / dσ = Σ_n (dw_n/dσ)(t_n − current) / Σ w, with dw_n/dσ = w_n · d_n² / σ³. */
-    private float currentBySigma(int c) {
-        float s3 = sigma * sigma * sigma;
+    /** Σ_c dL/dy_c · T(rgb_c) for the last resolve: the loss's first-order change along a probe. */
+    private float dot(float[] gradY) {
         float acc = 0f;
-        for (int n = 0; n < count; n++) {
-            acc += weight[n] * distance2[n] / s3 * (tone[n * 3 + c] - current[c]);
+        for (int c = 0; c < 3; c++) {
+            acc += gradY[c] * ToneMap.forward(sample.rgb[c]);
         }
-        return acc / weightSum;
+        return acc;
     }
 
-    private void sampleHead(Planes planes, float x, float y) {
+    private void sampleHead(Planes planes, float x, float yy) {
         float fx = x - 0.5f;
-        float fy = y - 0.5f;
+        float fy = yy - 0.5f;
         int x0 = (int) Math.floor(fx);
         int y0 = (int) Math.floor(fy);
         tx = fx - x0;
@@ -171,51 +122,6 @@ final class FusePixel {
             d[base + hy1 * w + hx0] += grad[c] * w01;
             d[base + hy1 * w + hx1] += grad[c] * w11;
         }
-    }
-
-    /** reference/Neighbourhood.gather, in its summation order. */
-    private void gather(GBufferData g, float px, float py) {
-        count = 0;
-        weightSum = 0f;
-        float coverageSum = 0f;
-        java.util.Arrays.fill(weighted, 0f);
-        java.util.Arrays.fill(sums, 0f);
-        java.util.Arrays.fill(squares, 0f);
-        int cx = Math.min((int) Math.floor(px), g.width() - 1);
-        int cy = Math.min((int) Math.floor(py), g.height() - 1);
-        ImageData colour = g.colour();
-        for (int dy = -1; dy <= 1; dy++) {
-            for (int dx = -1; dx <= 1; dx++) {
-                int x = cx + dx;
-                int y0 = cy + dy;
-                if (x < 0 || y0 < 0 || x >= g.width() || y0 >= g.height()) {
-                    continue;
-                }
-                float ddx = px - (x + 0.5f + g.jitterX());
-                float ddy = py - (y0 + 0.5f + g.jitterY());
-                float d2 = ddx * ddx + ddy * ddy;
-                float w = (float) Math.exp(-d2 / (2f * sigma * sigma));
-                for (int c = 0; c < 3; c++) {
-                    float t = ToneMap.forward(colour.get(x, y0, c));
-                    tone[count * 3 + c] = t;
-                    weighted[c] += w * t;
-                    sums[c] += t;
-                    squares[c] += t * t;
-                }
-                coverageSum += w * colour.get(x, y0, 3);
-                weightSum += w;
-                weight[count] = w;
-                distance2[count] = d2;
-                count++;
-            }
-        }
-        for (int c = 0; c < 3; c++) {
-            current[c] = weighted[c] / weightSum;
-            mean[c] = sums[c] / count;
-            float variance = squares[c] / count - mean[c] * mean[c];
-            sd[c] = (float) Math.sqrt(Math.max(variance, 0f) + FuseOp.VARIANCE_EPSILON);
-        }
-        coverage = coverageSum / weightSum;
     }
 
     private static int clamp(int v, int size) {

@@ -42,37 +42,32 @@ public final class ParameterSet {
     }
 
     /**
-     * The trainer's starting point, seeded: He-normal hidden layers (He et al. 2015, std √(2 / fan-in)) and a head
-     * whose weights are small (std 0.1 / √fan-in) and whose biases start at a plain TAA: σ ≈ 0.5 low-resolution px,
-     * α ≈ 0.15, γ ≈ 1.25, residual 0 — so training begins from a working reconstruction, not from noise.
+     * The trainer's starting point, seeded: He-normal hidden layers (He et al. 2015, std √(2 / fan-in)) and a zero
+     * head. A zero head is the fuse op's base parameters, i.e. exactly the tuned TAAU resolve, so training starts from
+     * the baseline it must beat rather than from noise (the zero-initialised last layer of ReZero / ControlNet); the
+     * head's own gradient is non-zero from the first step, and the hidden layers' follows once it moves.
      */
     public static ParameterSet initial(NetSpec spec, long seed) {
+        return initial(spec, seed, 0);
+    }
+
+    /**
+     * As {@link #initial(NetSpec, long)}, but with head weights drawn with std {@code headGain}/√fan-in instead of
+     * zero (0 gives the zero head): a start away from TAAU, for runs that must show learning within seconds.
+     */
+    public static ParameterSet initial(NetSpec spec, long seed, double headGain) {
         Random random = new Random(seed);
         ParameterSet p = zeros(spec);
-        for (int l = 0; l < p.layers.size(); l++) {
+        int hidden = headGain > 0 ? p.layers.size() : p.layers.size() - 1;
+        for (int l = 0; l < hidden; l++) {
             ConvWeights w = p.layers.get(l);
-            boolean head = l == p.layers.size() - 1;
             int fanIn = w.layer().in() * w.layer().kind().taps();
-            double std = head ? 0.1 / Math.sqrt(fanIn) : Math.sqrt(2.0 / fanIn);
+            double std = (l == p.layers.size() - 1 ? headGain : Math.sqrt(2.0)) / Math.sqrt(fanIn);
             for (int j = 0; j < w.weight().length; j++) {
                 w.weight()[j] = (float) (random.nextGaussian() * std);
             }
         }
-        var k = spec.fuse();
-        float[] headBias = p.layers.get(p.layers.size() - 1).bias();
-        headBias[0] = logit(0.5f, k.sigmaMin(), k.sigmaMax());
-        headBias[1] = logit(0.15f, k.alphaMin(), k.alphaMax());
-        headBias[2] = logit(1.25f, k.gammaMin(), k.gammaMax());
         return p;
-    }
-
-    /** The raw head value whose squashed parameter is {@code value} in [lo, hi] (clamped inside the open range). */
-    static float logit(float value, float lo, float hi) {
-        if (!(hi > lo)) {
-            return 0f;
-        }
-        double s = Math.min(Math.max((value - lo) / (hi - lo), 1e-3), 1 - 1e-3);
-        return (float) Math.log(s / (1 - s));
     }
 
     public NetSpec spec() {

@@ -20,9 +20,14 @@ public final class TrainState {
         this.seconds = seconds;
     }
 
-    /** A fresh run from the trainer's seeded initial weights. */
+    /** A fresh run from the trainer's seeded initial weights (zero head: the TAAU resolve). */
     public static TrainState fresh(dev.ocular.vrnet.model.NetSpec spec, long seed) {
-        return new TrainState(ParameterSet.initial(spec, seed), new Adam(spec), new LossLog(), 0, 0);
+        return fresh(spec, seed, 0);
+    }
+
+    /** A fresh run whose head starts random with gain {@code headGain} (see {@link ParameterSet#initial}). */
+    public static TrainState fresh(dev.ocular.vrnet.model.NetSpec spec, long seed, double headGain) {
+        return new TrainState(ParameterSet.initial(spec, seed, headGain), new Adam(spec), new LossLog(), 0, 0);
     }
 
     public ParameterSet weights() {

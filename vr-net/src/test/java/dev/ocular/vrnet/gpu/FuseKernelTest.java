@@ -17,7 +17,11 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** shaders/fuse.comp against reference/FuseOp: ratios 1 to 3, both eyes different, NaN-poisoned outputs. */
+/**
+ * shaders/fuse.comp against reference/FuseOp: output and next history, ratios 1 to 3, both eyes different, both
+ * written images NaN-poisoned, and an eye without history bound to a NaN-poisoned history image (which it must not
+ * read).
+ */
 @DeviceTest
 class FuseKernelTest {
 
@@ -40,19 +44,28 @@ class FuseKernelTest {
             EyeSlot[] slots = {new EyeSlot(), new EyeSlot()};
             List<ImageData> heads = new ArrayList<>();
             List<ImageData> expected = new ArrayList<>();
+            List<ImageData> expectedHistory = new ArrayList<>();
             GpuImage[] outputs = new GpuImage[2];
+            GpuImage[] nextHistory = new GpuImage[2];
             for (int e = 0; e < 2; e++) {
                 int[] s = sizes[e];
                 GBufferData g = SyntheticFrames.gbuffer(random, s[0], s[1]);
-                ImageData history = SyntheticFrames.uniform(random, s[2], s[3], 4, 0f, 8f);
+                ImageData history = history(random, s[2], s[3]);
                 ImageData head = SyntheticFrames.uniform(random, s[0], s[1], 6, -3f, 3f); // binary16-exact
                 EyeParams p = EyeParams.centred(s[2], s[3], !valid[e]);
                 PackKernelTest.fill(fx, slots[e], g, history, p);
+                if (!valid[e]) {
+                    slots[e].history = fx.view(fx.poisonedOutput(s[2], s[3]));
+                }
                 slots[e].historyValid = valid[e];
                 outputs[e] = fx.poisonedOutput(s[2], s[3]);
                 slots[e].output = fx.view(outputs[e]);
+                nextHistory[e] = fx.poisonedOutput(s[2], s[3]);
+                slots[e].nextHistory = fx.view(nextHistory[e]);
                 heads.add(ConvStageTest.padChannels(head, 8));
-                expected.add(FuseOp.apply(head, g, valid[e] ? history : null, p, constants));
+                FuseOp.Fused fused = FuseOp.apply(head, g, valid[e] ? history : null, p, constants);
+                expected.add(fused.output());
+                expectedHistory.add(fused.history());
             }
             ActivationLayout layout = new ActivationLayout(new int[] {w0, w1}, new int[] {h0, h1}, 8,
                     fp16 ? 2 : 4, 8);
@@ -60,9 +73,31 @@ class FuseKernelTest {
             fx.upload(layout.encode(heads), headBuffer);
             gpu.run(cb -> fuse.record(cb, slots, headBuffer, layout, sampler));
             List<ImageData> actual = List.of(fx.download(outputs[0]), fx.download(outputs[1]));
-            Comparison.assertClose("fuse fp16=" + fp16, expected, actual,
+            Comparison.assertClose("fuse fp16=" + fp16 + " output", expected, actual,
                     fp16 ? FuseKernel.NMSE_F16 : FuseKernel.NMSE_F32,
                     fp16 ? FuseKernel.MAX_ABS_F16 : FuseKernel.MAX_ABS_F32);
+            Comparison.assertClose("fuse fp16=" + fp16 + " next history", expectedHistory,
+                    List.of(fx.download(nextHistory[0]), fx.download(nextHistory[1])), FuseKernel.NMSE_HISTORY,
+                    FuseKernel.MAX_ABS_HISTORY);
         }
+    }
+
+    /**
+     * A history as fuse writes it: RGB in [0, 8) and an accumulated weight anywhere in [0, 40) (the cap reaches
+     * maxHistory · 2^capOctaves = 40), binary16-exact as an RGBA16F image holds it.
+     */
+    static ImageData history(Random random, int width, int height) {
+        ImageData colour = SyntheticFrames.uniform(random, width, height, 3, 0f, 8f);
+        ImageData weight = SyntheticFrames.uniform(random, width, height, 1, 0f, 40f);
+        ImageData h = ImageData.zeros(width, height, 4);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                for (int c = 0; c < 3; c++) {
+                    h.set(x, y, c, colour.get(x, y, c));
+                }
+                h.set(x, y, 3, weight.get(x, y, 0));
+            }
+        }
+        return h;
     }
 }

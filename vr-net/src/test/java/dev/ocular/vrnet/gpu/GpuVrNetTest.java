@@ -25,12 +25,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The whole net, stereo batch, against {@link ReferenceNet} over a short sequence (reset, then history, then a reset
- * of one eye), every output image poisoned with NaN before the frame that writes it.
+ * The whole net, stereo batch, against {@link ReferenceNet} over a sequence (reset, then history, a reset of one
+ * eye at frame 2, then history again), comparing each eye's output and the history it leaves for the next frame; every
+ * image a frame writes is poisoned with NaN before it, and so is every history image a frame must not read.
  */
 @DeviceTest
 class GpuVrNetTest {
-    private static final int FRAMES = 3;
+    /** Enough frames for rounding differences fed back through history to level off (the cap is ≤ 10 samples). */
+    private static final int FRAMES = 16;
 
     @ParameterizedTest(name = "{0}: eyes {1}x{2}->{3}x{4}, {5}x{6}->{7}x{8}")
     @CsvSource({
@@ -48,15 +50,31 @@ class GpuVrNetTest {
         Random random = new Random(5L * w0 + 3L * ow1 + path.length());
         int[][] sizes = w1 == 0 ? new int[][] {{w0, h0, ow0, oh0}} : new int[][] {{w0, h0, ow0, oh0},
                 {w1, h1, ow1, oh1}};
-        try (GpuFixture fx = new GpuFixture(gpu); GpuVrNet net = GpuVrNet.create(gpu, model, netPath);
-                ReferenceNet reference = new ReferenceNet(model)) {
+        boolean scalar = netPath == NetPath.SCALAR;
+        try (GpuFixture fx = new GpuFixture(gpu); GpuVrNet net = GpuVrNet.create(gpu, model, netPath)) {
+            ImageData[] history = new ImageData[sizes.length];
             for (int frame = 0; frame < FRAMES; frame++) {
                 List<EyeInput> inputs = frameInputs(random, sizes, frame);
-                List<ImageData> expected = reference.run(inputs);
-                List<ImageData> actual = runPoisoned(fx, net, inputs, frame == 0);
-                Comparison.assertClose(path + " net, frame " + frame, expected, actual,
-                        netPath == NetPath.SCALAR ? GpuVrNet.NMSE_SCALAR : GpuVrNet.NMSE_COOPMAT,
-                        netPath == NetPath.SCALAR ? GpuVrNet.MAX_ABS_SCALAR : GpuVrNet.MAX_ABS_COOPMAT);
+                List<ImageData> expected = new ArrayList<>();
+                List<ImageData> expectedHistory = new ArrayList<>();
+                for (int e = 0; e < inputs.size(); e++) {
+                    EyeInput in = inputs.get(e);
+                    // ReferenceNet.run's loop, unrolled so the history each eye leaves can be compared too.
+                    ReferenceNet.Forward f = ReferenceNet.forward(model, in.gbuffer(),
+                            ReferenceNet.usableHistory(history[e], in.params()), in.params());
+                    expected.add(f.output());
+                    expectedHistory.add(f.history());
+                    history[e] = f.history();
+                }
+                List<ImageData> actualHistory = new ArrayList<>();
+                List<ImageData> actual = runPoisoned(fx, net, inputs, frame == 0, actualHistory);
+                String what = path + " net, frame " + frame;
+                Comparison.assertClose(what + " output", expected, actual,
+                        scalar ? GpuVrNet.NMSE_SCALAR : GpuVrNet.NMSE_COOPMAT,
+                        scalar ? GpuVrNet.MAX_ABS_SCALAR : GpuVrNet.MAX_ABS_COOPMAT);
+                Comparison.assertClose(what + " history", expectedHistory, actualHistory,
+                        scalar ? GpuVrNet.NMSE_HISTORY_SCALAR : GpuVrNet.NMSE_HISTORY_COOPMAT,
+                        scalar ? GpuVrNet.MAX_ABS_HISTORY_SCALAR : GpuVrNet.MAX_ABS_HISTORY_COOPMAT);
             }
         }
     }
@@ -74,7 +92,9 @@ class GpuVrNetTest {
         return inputs;
     }
 
-    private static List<ImageData> runPoisoned(GpuFixture fx, GpuVrNet net, List<EyeInput> inputs, boolean first) {
+    /** Runs one frame with poisoned images; returns the outputs and adds the written histories to {@code history}. */
+    private static List<ImageData> runPoisoned(GpuFixture fx, GpuVrNet net, List<EyeInput> inputs, boolean first,
+            List<ImageData> history) {
         List<EyeGBuffer> gbuffers = new ArrayList<>();
         List<EyeParams> params = new ArrayList<>();
         for (EyeInput in : inputs) {
@@ -87,9 +107,10 @@ class GpuVrNetTest {
         fx.gpu.run(cb -> {
             net.prepare(cb, gbuffers, params);
             for (int e = 0; e < inputs.size(); e++) {
-                GpuFixture.poison(cb, net.nextOutput(e));
-                if (first) {
-                    GpuFixture.poison(cb, net.output(e)); // not valid history yet either
+                GpuFixture.poison(cb, net.output(e));
+                GpuFixture.poison(cb, net.nextHistory(e));
+                if (first || params.get(e).reset()) {
+                    GpuFixture.poison(cb, net.history(e)); // must not be read: not written yet, or reset
                 }
             }
             net.record(cb, gbuffers, params, null, 0);
@@ -97,6 +118,7 @@ class GpuVrNetTest {
         List<ImageData> out = new ArrayList<>();
         for (int e = 0; e < inputs.size(); e++) {
             out.add(fx.download(net.output(e)));
+            history.add(fx.download(net.history(e)));
         }
         net.forgetInputs(); // the fixture's images are per frame
         return out;

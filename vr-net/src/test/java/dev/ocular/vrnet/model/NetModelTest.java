@@ -98,7 +98,7 @@ class NetModelTest {
     void metadataMustMatchTheSpecAndCarryProvenance() throws Exception {
         assertTrue(loadError(KEEP_TENSORS, m -> m.put("architecture", "unet"))
                 .contains("__metadata__.architecture: 'unet', the spec wants 'vrnet'"));
-        assertTrue(loadError(KEEP_TENSORS, m -> m.put("version", "2")).contains("__metadata__.version"));
+        assertTrue(loadError(KEEP_TENSORS, m -> m.put("version", "1")).contains("__metadata__.version"));
         assertTrue(loadError(KEEP_TENSORS, m -> m.remove("provenance")).contains("__metadata__.provenance: missing"));
     }
 

@@ -15,8 +15,8 @@ class NetSpecTest {
     @Test
     void shippedSpecIsSmallEnoughToTrainOnTwoCores() {
         NetSpec spec = NetSpec.shipped();
-        assertEquals(NetSpec.V1_INPUTS, spec.inputs());
-        assertEquals(NetSpec.V1_HEAD, spec.head());
+        assertEquals(NetSpec.INPUTS, spec.inputs());
+        assertEquals(NetSpec.HEAD, spec.head());
         assertEquals(3, spec.layers().size());
         assertEquals(14 * 32 * 9 + 32 * 32 * 9 + 32 * 6, spec.macsPerPixel());
         assertEquals(13_510, spec.parameterCount());
@@ -32,17 +32,18 @@ class NetSpecTest {
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', value = {
         "\"architecture\": \"vrnet\"|\"architecture\": \"unet\"|architecture",
-        "\"version\": 1|\"version\": 2|version",
+        "\"version\": 2|\"version\": 1|version",
         "\"colour_r\", \"colour_g\"|\"colour_g\", \"colour_r\"|inputs",
         "\"in\": 32, \"out\": 32|\"in\": 31, \"out\": 32|layers[1].in",
         "\"out\": 6|\"out\": 7|layers[2].out",
         "\"kind\": \"conv1x1\"|\"kind\": \"conv5x5\"|layers[2].kind",
         "\"activation\": \"none\"|\"activation\": \"gelu\"|layers[2].activation",
         "\"name\": \"conv2\"|\"name\": \"conv1\"|layers[1].name",
-        "\"sigmaMin\": 0.3|\"sigmaMin\": 0.1|fuse.sigmaMin",
+        "\"sigmaBase\": 0.35|\"sigmaBase\": 0.15|fuse.sigmaBase",
+        "\"minHistory\": 3.0|\"minHistory\": 30.0|fuse.maxHistory",
         "\"motionSoftsign\": 8.0|\"motionSoftsign\": -1|pack.motionSoftsign",
         "\"residualScale\": 0.05|\"residualScale\": \"big\"|fuse.residualScale",
-        "\"version\": 1,|\"version\": 1, \"dropout\": 0.1,|dropout",
+        "\"version\": 2,|\"version\": 2, \"dropout\": 0.1,|dropout",
         "\"in\": 14, \"out\": 32|\"in\": 14, \"out\": 0|layers[0].out",
         "{|[|json",
     })

@@ -3,6 +3,7 @@ package dev.ocular.vrnet.reference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ocular.gpu.frame.GBufferData;
 import dev.ocular.gpu.frame.ImageData;
@@ -73,33 +74,44 @@ class ReferenceOpsTest {
     void fuseReproducesAFlatImageAtAnyRatioAndJitter() {
         GBufferData g = flat(5, 3, 2f, 0.3f, -0.4f);
         ImageData head = new ImageData(5, 3, 6, new float[5 * 3 * 6]);
-        ImageData out = FuseOp.apply(head, g, null, EyeParams.centred(9, 7, true), K);
+        ImageData out = FuseOp.apply(head, g, null, EyeParams.centred(9, 7, true), K).output();
         for (int i = 0; i < out.data().length; i++) {
             assertEquals((i & 3) == 3 ? 1f : 2f, out.data()[i], 1e-5, "value " + i);
         }
     }
 
     @Test
-    void fuseBlendsClampedHistoryWithAlpha() {
-        // Flat colour 1 (T = 0.5) and flat history 3 (T = 0.75): the neighbourhood has no spread, so history is
-        // clamped to 0.5 ± γ·sqrt(ε) and the output stays at the current colour.
+    void fuseRejectsHistoryOutsideTheNeighbourhoodAndAccumulatesHistoryInsideIt() {
+        // Flat colour 1: the neighbourhood has no spread, so history 3 lies far outside the clip box; it is pulled
+        // to the box edge (mean + CLIP_EPSILON in its direction) and loses nearly all its weight.
         GBufferData g = flat(4, 4, 1f, 0f, 0f);
-        ImageData history = ImageData.zeros(8, 8, 4);
-        Arrays.fill(history.data(), 3f);
         ImageData head = ImageData.zeros(4, 4, 6);
-        ImageData out = FuseOp.apply(head, g, history, EyeParams.centred(8, 8, false), K);
-        float gamma = HeadParams.gamma(0, K);
-        float alpha = HeadParams.alpha(0, K);
-        float y = alpha * 0.5f + (1 - alpha) * (0.5f + gamma * (float) Math.sqrt(FuseOp.VARIANCE_EPSILON));
-        assertEquals(y / (1 - y), out.get(3, 3, 0), 1e-5);
+        EyeParams p = EyeParams.centred(8, 8, false);
+        ImageData far = ImageData.zeros(8, 8, 4);
+        Arrays.fill(far.data(), 3f);
+        FuseOp.Fused rejected = FuseOp.apply(head, g, far, p, K);
+        assertEquals(1f, rejected.output().get(3, 3, 0), 2e-3);
+        float fresh = FuseOp.apply(head, g, null, p, K).history().get(3, 3, 3);
+        assertTrue(fresh > 0.2f && fresh < 3f, "one frame's sample mass: " + fresh);
+        assertEquals(fresh, rejected.history().get(3, 3, 3), 0.05f * fresh, "rejected history adds ~nothing");
+        // History equal to the current frame, weight 5: kept whole, so the next weight is 5 + this frame's mass.
+        ImageData same = ImageData.zeros(8, 8, 4);
+        for (int i = 0; i < same.data().length; i++) {
+            same.data()[i] = (i & 3) == 3 ? 5f : 1f;
+        }
+        FuseOp.Fused kept = FuseOp.apply(head, g, same, p, K);
+        assertEquals(1f, kept.output().get(3, 3, 1), 1e-5);
+        assertEquals(Math.min(5f + fresh, K.maxHistory()), kept.history().get(3, 3, 3), 0.01f);
     }
 
     @Test
     void headParametersStayInTheirRanges() {
-        assertEquals(K.sigmaMin(), HeadParams.sigma(-100, K), 1e-6);
-        assertEquals(K.sigmaMax(), HeadParams.sigma(100, K), 1e-6);
-        assertEquals(K.alphaMin(), HeadParams.alpha(-100, K), 1e-6);
-        assertEquals(K.gammaMax(), HeadParams.gamma(100, K), 1e-6);
+        assertEquals(K.sigmaBase() / Math.pow(2, K.sigmaOctaves()), HeadParams.sigma(-100, K), 1e-6);
+        assertEquals(K.sigmaBase() * Math.pow(2, K.sigmaOctaves()), HeadParams.sigma(100, K), 1e-6);
+        assertEquals(K.sigmaBase(), HeadParams.sigma(0, K), 0f);
+        assertEquals(Math.pow(2, -K.capOctaves()), HeadParams.capScale(-100, K), 1e-6);
+        assertEquals(1f, HeadParams.capScale(0, K), 0f);
+        assertEquals(K.gammaBase() * Math.pow(2, K.gammaOctaves()), HeadParams.gamma(100, K), 1e-5);
         assertEquals(-K.residualScale(), HeadParams.residual(-100, K), 1e-6);
     }
 

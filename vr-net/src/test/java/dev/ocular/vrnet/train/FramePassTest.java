@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class FramePassTest {
     private static final String SMALL_SPEC = """
-            { "architecture": "vrnet", "version": 1,
+            { "architecture": "vrnet", "version": 2,
               "inputs": ["colour_r", "colour_g", "colour_b", "depth", "motion_x", "motion_y", "lens_x", "lens_y",
                          "jitter_x", "jitter_y", "history_r", "history_g", "history_b", "history_valid"],
               "pack": { "motionSoftsign": 8.0 },
@@ -30,12 +30,13 @@ class FramePassTest {
                 { "name": "a", "kind": "conv3x3", "in": 14, "out": 4, "activation": "relu" },
                 { "name": "b", "kind": "conv3x3", "in": 4, "out": 4, "activation": "relu" },
                 { "name": "head", "kind": "conv1x1", "in": 4, "out": 6, "activation": "none" } ],
-              "head": ["sigma", "alpha", "gamma", "residual_r", "residual_g", "residual_b"],
-              "fuse": { "sigmaMin": 0.3, "sigmaMax": 1.5, "alphaMin": 0.03, "alphaMax": 1.0,
-                        "gammaMin": 0.5, "gammaMax": 4.0, "residualScale": 0.05 } }""";
+              "head": ["sigma", "history_cap", "clip_gamma", "residual_y", "residual_co", "residual_cg"],
+              "fuse": { "sigmaBase": 0.35, "sigmaOctaves": 1.0, "capOctaves": 2.0, "gammaBase": 1.5,
+                        "gammaOctaves": 1.0, "residualScale": 0.05, "maxHistory": 10.0, "minHistory": 3.0,
+                        "fastMotion": 1.0, "rejection": 1.0 } }""";
 
     private static final Map<String, String> META = Map.of(NetModel.META_ARCHITECTURE, "vrnet",
-            NetModel.META_VERSION, "1", NetModel.META_PROVENANCE, "test");
+            NetModel.META_VERSION, "2", NetModel.META_PROVENANCE, "test");
 
     private static TrainFrame frame(Random r, int w, int h, int ow, int oh, boolean reset) {
         GBufferData g = TestData.gbuffer(r, w, h);
@@ -60,7 +61,7 @@ class FramePassTest {
             TrainFrame f = frame(r, 9, 7, 17, 12, t == 0);
             FramePass.Result result = pass.run(params, f, history, previous, loss, null);
             ImageData expected = ReferenceNet.forward(model, f.gbuffer(), ReferenceNet.usableHistory(history,
-                    f.params()), f.params()).output();
+                    f.params()), f.params()).history();
             for (int i = 0; i < expected.data().length; i++) {
                 float e = expected.data()[i];
                 assertEquals(e, result.output().data()[i], 2e-5f * Math.max(1f, Math.abs(e)), "frame " + t

@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The fuse op's forward pass against the reference op (bit for bit), its backward pass against finite differences of
- * the reference with respect to every head value: σ through the Gaussian weights, α through the blend, γ through the
- * clamp's subgradient, the residual through tanh and the output clamp.
+ * the whole reference op with respect to every head texel: this checks the per-pixel differences, their bilinear
+ * scatter back to the head's low-resolution texels and the loss contraction, for σ, the history cap, γ and the
+ * residual.
  */
 class FuseGradTest {
     private static final FuseConstants K = NetSpec.shipped().fuse();
@@ -28,7 +29,7 @@ class FuseGradTest {
     private static DoubleSupplier oracleLoss(ImageData head, GBufferData g, ImageData history, EyeParams p,
             Planes upstream) {
         return () -> {
-            ImageData out = FuseOp.apply(head, g, history, p, K);
+            ImageData out = FuseOp.apply(head, g, history, p, K).output();
             double s = 0;
             for (int c = 0; c < 3; c++) {
                 for (int y = 0; y < p.outHeight(); y++) {
@@ -47,14 +48,14 @@ class FuseGradTest {
         Planes planar = Planes.of(head);
         Planes y = Planes.zeros(3, p.outWidth(), p.outHeight());
         ImageData out = new FuseGrad().forward(planar, g, history, p, K, y);
-        ImageData expected = FuseOp.apply(head, g, history, p, K);
+        ImageData expected = FuseOp.apply(head, g, history, p, K).history();
         for (int i = 0; i < expected.data().length; i++) {
             assertEquals(expected.data()[i], out.data()[i], 0f, where + ": forward value " + i);
         }
         Planes upstream = TestData.planes(r, 3, p.outWidth(), p.outHeight(), 1f);
         Planes gradHead = Planes.zeros(6, head.width(), head.height());
         new FuseGrad().backward(planar, g, history, p, K, upstream, gradHead);
-        GradCheck check = new GradCheck(where, 1e-2, 3e-4, 1e-2);
+        GradCheck check = new GradCheck(where, 2e-3, 3e-4, 1e-2);
         DoubleSupplier loss = oracleLoss(head, g, history, p, upstream);
         for (int c = 0; c < 6; c++) {
             for (int yy = 0; yy < head.height(); yy++) {
@@ -101,9 +102,10 @@ class FuseGradTest {
 
     @Test
     void outputClampStopsTheResidualGradient() {
-        // Colours 0 and 1000 (tone-mapped 0 and 0.999): a residual of ±0.05 pushes y beyond [0, MAX], the output
-        // clamp holds it there, and the residual's gradient is 0 — as the finite differences also say. Texels with
-        // no push keep some outputs inside, where gradients flow.
+        // Grey colours 0 and 1000 (perceptual luma 0 and 0.999): a residual of ±0.05 pushes luma beyond [0, MAX] and
+        // the luma clamp holds it there, while chroma residuals drive channels below 0 or beyond fp16's range, where
+        // the colour clamp holds them: those gradients are 0 — as the finite differences also say. Texels with no
+        // push keep some outputs inside, where gradients flow.
         int w = 4;
         int h = 3;
         GBufferData random = TestData.gbuffer(new Random(5), w, h);
@@ -126,7 +128,7 @@ class FuseGradTest {
                 head.set(x, y, 0, -6f);  // narrowest σ: each output pixel takes its nearest sample
             }
         }
-        Planes grad = check("output clamp", g, null, EyeParams.centred(w, h, true), head, 11, 3);
+        Planes grad = check("output clamp", g, null, EyeParams.centred(w, h, true), head, 11, 1);
         int clampedResiduals = 0;
         for (int c = 3; c < 6; c++) {
             for (int y = 0; y < h; y++) {
