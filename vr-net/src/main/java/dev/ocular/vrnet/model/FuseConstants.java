@@ -19,4 +19,9 @@ package dev.ocular.vrnet.model;
 public record FuseConstants(float sigmaBase, float sigmaOctaves, float capOctaves, float gammaBase,
         float gammaOctaves, float residualScale, float maxHistory, float minHistory, float fastMotion,
         float rejection) {
+    /** The same constants with another residual scale (tests exercise the residual path the shipped spec turns off). */
+    public FuseConstants withResidualScale(float scale) {
+        return new FuseConstants(sigmaBase, sigmaOctaves, capOctaves, gammaBase, gammaOctaves, scale, maxHistory,
+                minHistory, fastMotion, rejection);
+    }
 }

@@ -38,7 +38,8 @@ class FuseKernelTest {
         Random random = new Random(13L * w0 + 17L * ow1 + (fp16 ? 1 : 0) + (valid0 ? 2 : 0));
         int[][] sizes = {{w0, h0, ow0, oh0}, {w1, h1, ow1, oh1}};
         boolean[] valid = {valid0, valid1};
-        var constants = NetSpec.shipped().fuse();
+        // The residual on (the shipped spec turns it off), so the kernel's residual path is compared too.
+        var constants = NetSpec.shipped().fuse().withResidualScale(0.05f);
         try (GpuFixture fx = new GpuFixture(gpu); FuseKernel fuse = FuseKernel.create(gpu, fp16, constants)) {
             Sampler sampler = fx.nearest();
             EyeSlot[] slots = {new EyeSlot(), new EyeSlot()};

@@ -42,7 +42,7 @@ class NetSpecTest {
         "\"sigmaBase\": 0.35|\"sigmaBase\": 0.15|fuse.sigmaBase",
         "\"minHistory\": 3.0|\"minHistory\": 30.0|fuse.maxHistory",
         "\"motionSoftsign\": 8.0|\"motionSoftsign\": -1|pack.motionSoftsign",
-        "\"residualScale\": 0.05|\"residualScale\": \"big\"|fuse.residualScale",
+        "\"residualScale\": 0.0|\"residualScale\": \"big\"|fuse.residualScale",
         "\"version\": 2,|\"version\": 2, \"dropout\": 0.1,|dropout",
         "\"in\": 14, \"out\": 32|\"in\": 14, \"out\": 0|layers[0].out",
         "{|[|json",

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * residual.
  */
 class FuseGradTest {
-    private static final FuseConstants K = NetSpec.shipped().fuse();
+    /** The shipped constants with the residual on (the shipped spec turns it off; the op keeps it). */
+    private static final FuseConstants K = NetSpec.shipped().fuse().withResidualScale(0.05f);
 
     /** Σ upstream · T(FuseOp(head).rgb): the oracle's loss whose gradient backward computes from gradY = upstream. */
     private static DoubleSupplier oracleLoss(ImageData head, GBufferData g, ImageData history, EyeParams p,
