@@ -41,7 +41,6 @@ public final class SpatialReference {
     static final float FLAT = 1f / 1024f;
     /** Keeps tone-mapped values below 1, where the inverse tone map is finite. */
     static final float PERCEPTUAL_MAX = 1f - 1f / 4096f;
-    private static final float FP16_MAX = 65504f;
 
     private SpatialReference() {
     }
@@ -139,7 +138,7 @@ public final class SpatialReference {
     }
 
     static float clampColour(float v) {
-        return Math.min(Math.max(v, 0f), FP16_MAX);
+        return Math.min(Math.max(v, 0f), Perceptual.FP16_MAX);
     }
 
     /** Inverse of c / (1 + Y): c = t / (1 − Y(t)), Y = (r + 2g + b) / 4. */

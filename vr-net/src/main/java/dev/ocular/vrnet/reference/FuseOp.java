@@ -54,10 +54,15 @@ public final class FuseOp {
         return new Fused(out, next);
     }
 
+    /** Output pixel {@code o}'s centre in low-resolution pixel units, along an axis of {@code out} / {@code in}. */
+    public static float lowResCentre(int o, int out, int in) {
+        return (o + 0.5f) / ((float) out / in);
+    }
+
     /** The head's six raw values bilinearly interpolated at output pixel (x, y)'s centre in low-resolution pixels. */
     static void headAt(ImageData head, GBufferData g, EyeParams p, int x, int y, float[] h) {
-        float px = (x + 0.5f) / ((float) p.outWidth() / g.width());
-        float py = (y + 0.5f) / ((float) p.outHeight() / g.height());
+        float px = lowResCentre(x, p.outWidth(), g.width());
+        float py = lowResCentre(y, p.outHeight(), g.height());
         for (int c = 0; c < 6; c++) {
             h[c] = Bilinear.sample(head, px, py, c);
         }

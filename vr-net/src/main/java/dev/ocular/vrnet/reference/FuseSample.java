@@ -16,8 +16,6 @@ public final class FuseSample {
     public static final float SMOOTH_SHARPNESS = 2.29f;
     /** Added to the clip box half-widths, so fp16 rounding of history never reads as rejection. */
     public static final float CLIP_EPSILON = 1f / 1024f;
-    /** Largest finite fp16: outputs are clamped to it. */
-    public static final float FP16_MAX = 65504f;
 
     private final float[] colour = new float[27];
     private final float[] distance2 = new float[9];
@@ -199,7 +197,7 @@ public final class FuseSample {
         Perceptual.fromPerceptualYCoCg(resolved, rgb);
         for (int c = 0; c < 3; c++) {
             // Lanczos ringing can leave a hair below zero; colour is non-negative and fp16-bounded.
-            rgb[c] = Math.min(Math.max(rgb[c], 0f), FP16_MAX);
+            rgb[c] = Math.min(Math.max(rgb[c], 0f), Perceptual.FP16_MAX);
         }
         coverage = alphaSum / weightSum;
         nextWeight = Math.min(weight + mass, cap);
@@ -222,6 +220,6 @@ public final class FuseSample {
     }
 
     private static float clampColour(float v) {
-        return Math.min(Math.max(v, 0f), FP16_MAX);
+        return Math.min(Math.max(v, 0f), Perceptual.FP16_MAX);
     }
 }

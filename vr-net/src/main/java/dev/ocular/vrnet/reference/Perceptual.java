@@ -7,6 +7,9 @@ package dev.ocular.vrnet.reference;
  * and the TAAU baseline, so both reconstruct in exactly the same space. GLSL twin: shaders/perceptual.glsl.
  */
 public final class Perceptual {
+    /** Largest finite fp16: what RGBA16F stores can hold. */
+    public static final float FP16_MAX = 65504f;
+
     private Perceptual() {
     }
 
@@ -68,6 +71,6 @@ public final class Perceptual {
 
     /** What an RGBA16F store keeps of a value (round to nearest, clamped to the finite range). */
     public static float fp16(float v) {
-        return Float.float16ToFloat(Float.floatToFloat16(Math.min(Math.max(v, -65504f), 65504f)));
+        return Float.float16ToFloat(Float.floatToFloat16(Math.min(Math.max(v, -FP16_MAX), FP16_MAX)));
     }
 }

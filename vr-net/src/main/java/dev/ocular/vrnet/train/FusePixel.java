@@ -4,6 +4,7 @@ import dev.ocular.gpu.frame.GBufferData;
 import dev.ocular.gpu.frame.ImageData;
 import dev.ocular.vrnet.EyeParams;
 import dev.ocular.vrnet.model.FuseConstants;
+import dev.ocular.vrnet.reference.FuseOp;
 import dev.ocular.vrnet.reference.FuseSample;
 import dev.ocular.vrnet.reference.ToneMap;
 
@@ -39,13 +40,12 @@ final class FusePixel {
     final float[] y = new float[3];
     /** Linear RGB, as the oracle outputs it. */
     final float[] rgb = new float[3];
-    float coverage;
     float nextWeight;
 
-    /** Evaluates output pixel (ox, oy); afterwards {@link #y}, {@link #rgb} and the weights hold the result. */
+    /** Evaluates output pixel (ox, oy); afterwards {@link #y}, {@link #rgb} and {@link #nextWeight} hold the result. */
     void evaluate(Planes headPlanes, GBufferData g, ImageData history, EyeParams p, FuseConstants k, int ox, int oy) {
-        float px = (ox + 0.5f) / ((float) p.outWidth() / g.width());
-        float py = (oy + 0.5f) / ((float) p.outHeight() / g.height());
+        float px = FuseOp.lowResCentre(ox, p.outWidth(), g.width());
+        float py = FuseOp.lowResCentre(oy, p.outHeight(), g.height());
         sampleHead(headPlanes, px, py);
         sample.gather(g, history, p.outWidth(), p.outHeight(), ox, oy);
         sample.resolve(head, k);
@@ -53,7 +53,6 @@ final class FusePixel {
             rgb[c] = sample.rgb[c];
             y[c] = ToneMap.forward(sample.rgb[c]);
         }
-        coverage = sample.coverage;
         nextWeight = sample.nextWeight;
     }
 
