@@ -64,23 +64,7 @@ public final class GpuContext implements AutoCloseable {
                     options.spirvCache() == null ? null : new SpirvCache(options.spirvCache()));
             return new GpuContext(options, instance, device, allocator, pool, timeline, shaders);
         } catch (RuntimeException e) {
-            closeQuietly(timeline, e);
-            closeQuietly(pool, e);
-            closeQuietly(allocator, e);
-            closeQuietly(device, e);
-            closeQuietly(instance, e);
-            throw e;
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable c, RuntimeException primary) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (Exception suppressed) {
-            primary.addSuppressed(suppressed);
+            throw Acquired.failed(e, timeline, pool, allocator, device, instance);
         }
     }
 

@@ -18,7 +18,6 @@ public final class CompositorShaderCatalog implements ShaderCatalog {
         for (ResampleKernel k : ResampleKernel.values()) {
             all.add(ResampleUpscaler.variant(k));
         }
-        all.add(TaauUpscaler.variant());
         all.addAll(SpatialUpscaler.variants());
         return all;
     }

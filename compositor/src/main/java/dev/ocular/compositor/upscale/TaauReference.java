@@ -8,8 +8,8 @@ import dev.ocular.vrnet.reference.FuseOp;
 import dev.ocular.vrnet.reference.Perceptual;
 
 /**
- * CPU twin of {@code taau.comp}: the non-learned temporal upsampling baseline (TAAU), one instance per eye holding that
- * eye's history. It is the bar vr-net must beat, so it is the standard, well-tuned algorithm rather than a strawman:
+ * CPU twin of {@link TaauUpscaler} (vr-net's fuse.comp with a zero head): the non-learned temporal upsampling
+ * baseline (TAAU), one instance per eye holding that eye's history. It is the bar vr-net must beat, so it is the standard, well-tuned algorithm rather than a strawman:
  *
  * <ol>
  * <li><b>Current frame.</b> The 3 × 3 low-resolution samples around the output pixel, at their jittered positions

@@ -3,6 +3,7 @@ package dev.ocular.compositor.xr;
 import static org.lwjgl.openxr.XR10.XR_REFERENCE_SPACE_TYPE_LOCAL;
 import static org.lwjgl.vulkan.VK10.*;
 
+import dev.ocular.gpu.Acquired;
 import dev.ocular.gpu.CommandBuffer;
 import dev.ocular.gpu.GpuContext;
 import dev.ocular.gpu.GpuImage;
@@ -86,16 +87,7 @@ public final class XrHost implements AutoCloseable {
             host.createSwapchains();
             return host;
         } catch (RuntimeException e) {
-            for (AutoCloseable c : new AutoCloseable[] {space, session, gpu, runtime}) {
-                if (c != null) {
-                    try {
-                        c.close();
-                    } catch (Exception suppressed) {
-                        e.addSuppressed(suppressed);
-                    }
-                }
-            }
-            throw e;
+            throw Acquired.failed(e, space, session, gpu, runtime);
         }
     }
 

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code taau.comp} against {@link TaauReference}, frame by frame over a sequence with random colour, depth, motion
- * and jitter, a reset in the middle, and two eyes with independent histories in one record call.
+ * The GPU TAAU (vr-net's fuse.comp with a zero head, read with stride 0) against {@link TaauReference}, frame by frame
+ * over a sequence with random colour, depth, motion and jitter, a reset in the middle, and two eyes with independent
+ * histories in one record call.
  */
 @DeviceTest
 class TaauUpscalerTest {
@@ -82,7 +83,7 @@ class TaauUpscalerTest {
                 for (int eye = 0; eye < 2; eye++) {
                     ImageData expected = cpu[eye].frame(inputs[eye], reset);
                     ErrorStats stats = ErrorStats.compare(expected.data(), io.download(outs[eye]).data());
-                    assertTrue(stats.within(TaauUpscaler.NMSE, TaauUpscaler.MAX_ABS), "taau.comp " + w + "x" + h
+                    assertTrue(stats.within(TaauUpscaler.NMSE, TaauUpscaler.MAX_ABS), "GPU TAAU " + w + "x" + h
                             + "->" + ow + "x" + oh + " eye " + eye + " frame " + frame + (reset ? " (reset)" : "")
                             + ": " + stats);
                 }

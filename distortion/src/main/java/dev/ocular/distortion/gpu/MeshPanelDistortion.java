@@ -10,6 +10,7 @@ import dev.ocular.distortion.LensProfile;
 import dev.ocular.distortion.mesh.DistortionMesh;
 import dev.ocular.distortion.mesh.MeshBudget;
 import dev.ocular.distortion.mesh.MeshBuilder;
+import dev.ocular.gpu.Acquired;
 import dev.ocular.gpu.Bindings;
 import dev.ocular.gpu.CommandBuffer;
 import dev.ocular.gpu.DescriptorSetLayout;
@@ -25,7 +26,6 @@ import dev.ocular.gpu.raster.RenderingScope;
 import dev.ocular.gpu.raster.VertexLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -108,40 +108,28 @@ public final class MeshPanelDistortion implements PanelDistortion {
                 throw new IllegalArgumentException("no mesh for the " + eye.jsonName() + " eye");
             }
         }
-        List<AutoCloseable> made = new ArrayList<>();
+        Acquired made = new Acquired();
         try {
-            PanelSources sources = keep(made, PanelSources.create(gpu, profile));
+            PanelSources sources = made.keep(PanelSources.create(gpu, profile));
             Map<Eye, EyeDraw> draws = new EnumMap<>(Eye.class);
-            GpuBuffer vertices = keep(made, PanelSources.upload(gpu, vertexBytes(meshes),
+            GpuBuffer vertices = made.keep(PanelSources.upload(gpu, vertexBytes(meshes),
                     VK_BUFFER_USAGE_VERTEX_BUFFER_BIT));
-            GpuBuffer indices = keep(made, PanelSources.upload(gpu, indexBytes(meshes, draws),
+            GpuBuffer indices = made.keep(PanelSources.upload(gpu, indexBytes(meshes, draws),
                     VK_BUFFER_USAGE_INDEX_BUFFER_BIT));
-            DescriptorSetLayout setLayout = keep(made, DescriptorSetLayout.createPush(gpu.device(), List.of(
+            DescriptorSetLayout setLayout = made.keep(DescriptorSetLayout.createPush(gpu.device(), List.of(
                     VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER),
                     VK_SHADER_STAGE_FRAGMENT_BIT));
-            PipelineLayout layout = keep(made, PipelineLayout.create(gpu.device(), setLayout, PUSH_BYTES,
+            PipelineLayout layout = made.keep(PipelineLayout.create(gpu.device(), setLayout, PUSH_BYTES,
                     VK_SHADER_STAGE_FRAGMENT_BIT));
-            GraphicsPipeline pipeline = keep(made, GraphicsPipeline.create(gpu, layout, new GraphicsPipeline.Spec(
+            GraphicsPipeline pipeline = made.keep(GraphicsPipeline.create(gpu, layout, new GraphicsPipeline.Spec(
                     DistortionShaderCatalog.MESH_VERTEX, DistortionShaderCatalog.MESH_FRAGMENT,
                     SpecConstants.none(), VERTICES, List.of(ColourTarget.opaque(PANEL_FORMAT)), DepthState.none(),
                     0, VK_CULL_MODE_NONE)));
             return new MeshPanelDistortion(profile, Map.copyOf(meshes), sources, vertices, indices, setLayout,
                     layout, pipeline, draws);
         } catch (RuntimeException e) {
-            for (int i = made.size() - 1; i >= 0; i--) {
-                try {
-                    made.get(i).close();
-                } catch (Exception suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            throw e;
+            throw made.failed(e);
         }
-    }
-
-    private static <T extends AutoCloseable> T keep(List<AutoCloseable> made, T resource) {
-        made.add(resource);
-        return resource;
     }
 
     // Left eye's vertices first, then the right eye's; drawn with a vertex offset per eye.

@@ -6,6 +6,7 @@ import static org.lwjgl.vulkan.VK13.*;
 import dev.ocular.distortion.Eye;
 import dev.ocular.distortion.EyeProfile;
 import dev.ocular.distortion.LensProfile;
+import dev.ocular.gpu.Acquired;
 import dev.ocular.gpu.Bindings;
 import dev.ocular.gpu.CommandBuffer;
 import dev.ocular.gpu.ComputeKernel;
@@ -62,16 +63,16 @@ public final class PerPixelPanelDistortion implements PanelDistortion {
     }
 
     public static PerPixelPanelDistortion create(GpuContext gpu, LensProfile profile) {
-        List<AutoCloseable> made = new ArrayList<>();
+        Acquired made = new Acquired();
         try {
             PanelSources sources = PanelSources.create(gpu, profile);
-            made.add(sources);
+            made.keep(sources);
             Map<Eye, LensSource> lensSources = new EnumMap<>(Eye.class);
             Map<Eye, GpuBuffer> lensData = new EnumMap<>(Eye.class);
             for (Eye eye : Eye.values()) {
                 PerPixelLensData data = PerPixelLensData.of(profile.eye(eye), profile.visibility(eye));
                 GpuBuffer buffer = PanelSources.upload(gpu, data.toBytes(), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
-                made.add(buffer);
+                made.keep(buffer);
                 lensSources.put(eye, data.source());
                 lensData.put(eye, buffer);
             }
@@ -83,20 +84,13 @@ public final class PerPixelPanelDistortion implements PanelDistortion {
                                     VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE,
                                     VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER),
                             PUSH_BYTES, SpecConstants.none(), false));
-                    made.add(kernel);
+                    made.keep(kernel);
                     kernels.put(source, kernel);
                 }
             }
             return new PerPixelPanelDistortion(profile, sources, kernels, lensSources, lensData);
         } catch (RuntimeException e) {
-            for (int i = made.size() - 1; i >= 0; i--) {
-                try {
-                    made.get(i).close();
-                } catch (Exception suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            throw e;
+            throw made.failed(e);
         }
     }
 

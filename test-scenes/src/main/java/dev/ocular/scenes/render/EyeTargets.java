@@ -2,6 +2,7 @@ package dev.ocular.scenes.render;
 
 import static org.lwjgl.vulkan.VK13.*;
 
+import dev.ocular.gpu.Acquired;
 import dev.ocular.gpu.CommandBuffer;
 import dev.ocular.gpu.GpuContext;
 import dev.ocular.gpu.GpuImage;
@@ -56,16 +57,7 @@ final class EyeTargets implements AutoCloseable {
             ImageView mv = ImageView.of(gpu.device(), motion, 0, layers, array);
             return new EyeTargets(width, height, layers, colour, depth, motion, cv, dv, mv);
         } catch (RuntimeException e) {
-            for (AutoCloseable c : new AutoCloseable[] {dv, cv, motion, depth, colour}) {
-                if (c != null) {
-                    try {
-                        c.close();
-                    } catch (Exception suppressed) {
-                        e.addSuppressed(suppressed);
-                    }
-                }
-            }
-            throw e;
+            throw Acquired.failed(e, dv, cv, motion, depth, colour);
         }
     }
 

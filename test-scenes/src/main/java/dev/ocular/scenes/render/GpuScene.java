@@ -2,6 +2,7 @@ package dev.ocular.scenes.render;
 
 import static org.lwjgl.vulkan.VK10.*;
 
+import dev.ocular.gpu.Acquired;
 import dev.ocular.gpu.GpuBuffer;
 import dev.ocular.gpu.GpuContext;
 import dev.ocular.gpu.MemoryUse;
@@ -61,37 +62,25 @@ final class GpuScene implements AutoCloseable {
         }
         vb.flip();
         ib.flip();
-        List<AutoCloseable> made = new ArrayList<>();
+        Acquired made = new Acquired();
         try {
-            GpuBuffer vertices = track(made, gpu.buffer(vertexBytes, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT,
+            GpuBuffer vertices = made.keep(gpu.buffer(vertexBytes, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT,
                     MemoryUse.DEVICE_LOCAL));
-            GpuBuffer indices = track(made, gpu.buffer(indexBytes, VK_BUFFER_USAGE_INDEX_BUFFER_BIT,
+            GpuBuffer indices = made.keep(gpu.buffer(indexBytes, VK_BUFFER_USAGE_INDEX_BUFFER_BIT,
                     MemoryUse.DEVICE_LOCAL));
             Transfers transfers = new Transfers(gpu);
             transfers.upload(vb, vertices, 0);
             transfers.upload(ib, indices, 0);
             List<GpuTexture> textures = new ArrayList<>();
             for (Texture t : scene.textures()) {
-                textures.add(track(made, GpuTexture.upload(gpu, t)));
+                textures.add(made.keep(GpuTexture.upload(gpu, t)));
             }
-            GpuTexture white = track(made, GpuTexture.upload(gpu, new Texture("white", 1, 1,
+            GpuTexture white = made.keep(GpuTexture.upload(gpu, new Texture("white", 1, 1,
                     new byte[] {-1, -1, -1, -1}, false)));
             return new GpuScene(vertices, indices, List.copyOf(ranges), List.copyOf(textures), white);
         } catch (RuntimeException e) {
-            for (int i = made.size() - 1; i >= 0; i--) {
-                try {
-                    made.get(i).close();
-                } catch (Exception suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            throw e;
+            throw made.failed(e);
         }
-    }
-
-    private static <T extends AutoCloseable> T track(List<AutoCloseable> made, T resource) {
-        made.add(resource);
-        return resource;
     }
 
     GpuBuffer vertices() {

@@ -1,6 +1,7 @@
 package dev.ocular.vrnet.gpu;
 
 import dev.ocular.gpu.ImageView;
+import dev.ocular.gpu.frame.EyeGBuffer;
 import dev.ocular.vrnet.EyeParams;
 
 /**
@@ -27,4 +28,25 @@ final class EyeSlot {
     ImageView nextHistory;
     boolean historyValid;
     EyeParams params;
+
+    /** Fills the low-resolution half from one eye's G-buffer and 2-D array views of its three images. */
+    void input(EyeGBuffer g, ImageView colourView, ImageView depthView, ImageView motionView) {
+        colour = colourView;
+        depth = depthView;
+        motion = motionView;
+        layer = g.layer();
+        jitterX = g.jitterX();
+        jitterY = g.jitterY();
+        width = g.width();
+        height = g.height();
+    }
+
+    /** Fills the output-size half; history is used only when {@code valid} and {@code p} asks for no reset. */
+    void outputs(EyeParams p, ImageView lastHistory, ImageView out, ImageView next, boolean valid) {
+        params = p;
+        history = lastHistory;
+        output = out;
+        nextHistory = next;
+        historyValid = !p.reset() && valid;
+    }
 }

@@ -60,7 +60,8 @@ final class FuseKernel implements AutoCloseable {
 
     private final ComputeKernel kernel;
     private final ByteBuffer push = ByteBuffer.allocateDirect(PUSH_BYTES).order(ByteOrder.nativeOrder());
-    private final CachedBindings cache = new CachedBindings(2 * KEY_PER_EYE + 2, 2);
+    /** Four entries: history ping-pong × two eyes dispatched one at a time (ZeroHeadFuse); a stereo batch uses two. */
+    private final CachedBindings cache = new CachedBindings(2 * KEY_PER_EYE + 2, 4);
 
     private FuseKernel(ComputeKernel kernel) {
         this.kernel = kernel;
@@ -84,19 +85,40 @@ final class FuseKernel implements AutoCloseable {
      */
     void record(CommandBuffer cb, EyeSlot[] eyes, GpuBuffer head, ActivationLayout layout, Sampler sampler) {
         int n = layout.eyes();
+        for (int e = 0; e < 2; e++) {
+            int from = Math.min(e, n - 1);
+            putEye(e, eyes[from], layout.eyeOffset(from));
+        }
+        dispatch(cb, eyes, n, layout.stride(), head, sampler);
+    }
+
+    /**
+     * One eye with the same head values at every pixel: {@code head} holds six values and is read with stride 0, so
+     * every pixel (and every bilinear tap) reads them. A zero head makes this the TAAU baseline's resolve.
+     */
+    void recordConstantHead(CommandBuffer cb, EyeSlot eye, GpuBuffer head, Sampler sampler) {
+        EyeSlot[] one = {eye};
+        putEye(0, eye, 0);
+        putEye(1, eye, 0);
+        dispatch(cb, one, 1, 0, head, sampler);
+    }
+
+    private void putEye(int e, EyeSlot s, long headOffset) {
+        int at = e * 36;
+        push.putInt(at, s.width).putInt(at + 4, s.height).putInt(at + 8, s.params.outWidth())
+                .putInt(at + 12, s.params.outHeight()).putInt(at + 16, s.layer)
+                .putInt(at + 20, s.historyValid ? 1 : 0).putInt(at + 24, (int) headOffset)
+                .putFloat(at + 28, s.jitterX).putFloat(at + 32, s.jitterY);
+    }
+
+    private void dispatch(CommandBuffer cb, EyeSlot[] eyes, int n, int stride, GpuBuffer head, Sampler sampler) {
         int maxW = 0;
         int maxH = 0;
-        for (int e = 0; e < 2; e++) {
-            EyeSlot s = eyes[Math.min(e, n - 1)];
-            int at = e * 36;
-            push.putInt(at, s.width).putInt(at + 4, s.height).putInt(at + 8, s.params.outWidth())
-                    .putInt(at + 12, s.params.outHeight()).putInt(at + 16, s.layer)
-                    .putInt(at + 20, s.historyValid ? 1 : 0).putInt(at + 24, (int) layout.eyeOffset(Math.min(e, n - 1)))
-                    .putFloat(at + 28, s.jitterX).putFloat(at + 32, s.jitterY);
-            maxW = Math.max(maxW, s.params.outWidth());
-            maxH = Math.max(maxH, s.params.outHeight());
+        for (int e = 0; e < n; e++) {
+            maxW = Math.max(maxW, eyes[e].params.outWidth());
+            maxH = Math.max(maxH, eyes[e].params.outHeight());
         }
-        push.putInt(72, layout.stride()).position(0).limit(PUSH_BYTES);
+        push.putInt(72, stride).position(0).limit(PUSH_BYTES);
         kernel.dispatch(cb, bindings(eyes, n, head, sampler), push, ComputeKernel.groups(maxW, GROUP),
                 ComputeKernel.groups(maxH, GROUP), n);
     }

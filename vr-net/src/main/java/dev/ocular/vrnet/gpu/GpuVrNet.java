@@ -263,19 +263,9 @@ public final class GpuVrNet implements AutoCloseable {
     }
 
     private void fillSlot(EyeSlot s, int e, EyeGBuffer g, EyeParams p) {
-        s.colour = views.arrayView(g.colour());
-        s.depth = views.arrayView(g.depth());
-        s.motion = views.arrayView(g.motion());
-        s.layer = g.layer();
-        s.jitterX = g.jitterX();
-        s.jitterY = g.jitterY();
-        s.width = g.width();
-        s.height = g.height();
-        s.params = p;
-        s.output = outputs[e].outputView();
-        s.history = outputs[e].historyView();
-        s.nextHistory = outputs[e].nextHistoryView();
-        s.historyValid = !p.reset() && outputs[e].historyValid();
+        s.input(g, views.arrayView(g.colour()), views.arrayView(g.depth()), views.arrayView(g.motion()));
+        EyeOutputs o = outputs[e];
+        s.outputs(p, o.historyView(), o.outputView(), o.nextHistoryView(), o.historyValid());
     }
 
     private static void stamp(CommandBuffer cb, TimestampQueries timestamps, int query) {

@@ -2,6 +2,7 @@ package dev.ocular.vrnet.gpu;
 
 import static org.lwjgl.vulkan.VK10.*;
 
+import dev.ocular.gpu.Acquired;
 import dev.ocular.gpu.GpuContext;
 import dev.ocular.gpu.Sampler;
 import dev.ocular.vrnet.model.ConvWeights;
@@ -18,30 +19,23 @@ record NetKernels(Sampler sampler, PackKernel pack, List<ConvStage> convs, FuseK
     /** @param plan the coopmat plan, or null for the scalar path */
     static NetKernels create(GpuContext gpu, NetModel model, CoopMatPlan plan) {
         boolean fp16 = plan != null;
-        List<AutoCloseable> made = new ArrayList<>();
+        Acquired made = new Acquired();
         try {
             Sampler sampler = Sampler.create(gpu.device(), new Sampler.Config(false, false, 0f,
                     VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE, VK_BORDER_COLOR_FLOAT_TRANSPARENT_BLACK));
-            made.add(sampler);
+            made.keep(sampler);
             PackKernel pack = PackKernel.create(gpu, fp16, model.spec().motionSoftsign());
-            made.add(pack);
+            made.keep(pack);
             List<ConvStage> convs = new ArrayList<>();
             for (ConvWeights w : model.layers()) {
                 ConvStage c = fp16 ? CoopMatConv.create(gpu, w, plan) : ScalarConv.create(gpu, w);
-                made.add(c);
+                made.keep(c);
                 convs.add(c);
             }
             FuseKernel fuse = FuseKernel.create(gpu, fp16, model.spec().fuse());
             return new NetKernels(sampler, pack, List.copyOf(convs), fuse);
         } catch (RuntimeException e) {
-            for (int i = made.size() - 1; i >= 0; i--) {
-                try {
-                    made.get(i).close();
-                } catch (Exception suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            throw e;
+            throw made.failed(e);
         }
     }
 }
