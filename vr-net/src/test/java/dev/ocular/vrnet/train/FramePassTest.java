@@ -1,6 +1,7 @@
 package dev.ocular.vrnet.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ocular.gpu.frame.GBufferData;
 import dev.ocular.gpu.frame.ImageData;
@@ -62,14 +63,29 @@ class FramePassTest {
             FramePass.Result result = pass.run(params, f, history, previous, loss, null);
             ImageData expected = ReferenceNet.forward(model, f.gbuffer(), ReferenceNet.usableHistory(history,
                     f.params()), f.params()).history();
+            // Both sides round the history to fp16 after fp32 arithmetic done in a different order (the trainer's
+            // convolutions and head sampling are its own code): equal to fp32 precision, except where the two fp32
+            // values straddle an fp16 rounding boundary — then one fp16 ulp apart. Such steps must stay rare.
+            int steps = 0;
             for (int i = 0; i < expected.data().length; i++) {
                 float e = expected.data()[i];
-                assertEquals(e, result.output().data()[i], 2e-5f * Math.max(1f, Math.abs(e)), "frame " + t
-                        + " value " + i);
+                float a = result.output().data()[i];
+                float fp32 = 2e-5f * Math.max(1f, Math.abs(e));
+                if (Math.abs(a - e) > fp32) {
+                    steps++;
+                    assertEquals(e, a, fp16Ulp(e) * 1.001f, "frame " + t + " value " + i + ": more than one fp16 ulp");
+                }
             }
+            assertTrue(steps * 100 <= expected.data().length, "frame " + t + ": " + steps + " of "
+                    + expected.data().length + " values differ by an fp16 rounding step");
             history = result.output();
             previous = result;
         }
+    }
+
+    /** The spacing of binary16 values around {@code v} (normal range). */
+    private static float fp16Ulp(float v) {
+        return Math.scalb(1f, Math.max(Math.getExponent(v), -14) - 10);
     }
 
     @Test
