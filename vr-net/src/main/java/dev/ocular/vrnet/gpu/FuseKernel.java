@@ -60,6 +60,8 @@ final class FuseKernel implements AutoCloseable {
     private static final int KEY_PER_EYE = 12;
 
     private final ComputeKernel kernel;
+    /** {@link #recordConstantHead}'s one-eye array, reused so recording allocates nothing per frame. */
+    private final EyeSlot[] single = new EyeSlot[1];
     private final ByteBuffer push = ByteBuffer.allocateDirect(PUSH_BYTES).order(ByteOrder.nativeOrder());
     /** Four entries: history ping-pong × two eyes dispatched one at a time (ZeroHeadFuse); a stereo batch uses two. */
     private final CachedBindings cache = new CachedBindings(2 * KEY_PER_EYE + 2, 4);
@@ -98,10 +100,10 @@ final class FuseKernel implements AutoCloseable {
      * every pixel (and every bilinear tap) reads them. A zero head makes this the TAAU baseline's resolve.
      */
     void recordConstantHead(CommandBuffer cb, EyeSlot eye, GpuBuffer head, Sampler sampler) {
-        EyeSlot[] one = {eye};
+        single[0] = eye;
         putEye(0, eye, 0);
         putEye(1, eye, 0);
-        dispatch(cb, one, 1, 0, head, sampler);
+        dispatch(cb, single, 1, 0, head, sampler);
     }
 
     private void putEye(int e, EyeSlot s, long headOffset) {
