@@ -55,7 +55,7 @@ public record TrainPreset(String name, DatasetPlan data, TrainConfig training, d
     public static TrainPreset smoke(int threads) {
         DatasetPlan data = new DatasetPlan(96, 104, 24, 6, 2, List.of("moire-textures"),
                 List.of(HeadMotion.SLOW_PAN, HeadMotion.FAST_YAW), 2, List.of(2.0), 1, 7);
-        TrainConfig training = new TrainConfig(2, 24, 3e-3, 3e-4, 10, 1.0, new DisplayLoss(1e-3f, 0.2f), 1,
+        TrainConfig training = new TrainConfig(2, 40, 3e-3, 3e-4, 10, 1.0, new DisplayLoss(1e-3f, 0.2f), 1,
                 threads, 4, true);
         return new TrainPreset("smoke", data, training, 5, 1.0);
     }

@@ -7,6 +7,7 @@ import dev.ocular.vrnet.model.NetModel;
 import dev.ocular.vrnet.reference.ConvOp;
 import dev.ocular.vrnet.reference.FuseOp;
 import dev.ocular.vrnet.reference.PackOp;
+import dev.ocular.vrnet.reference.RefineOp;
 
 /** Times the CPU reference's ops one by one for a frame (history invalid: the ops' cost does not depend on it). */
 final class ReferenceTimer {
@@ -16,10 +17,15 @@ final class ReferenceTimer {
         this.model = model;
     }
 
-    /** Microseconds per stage (pack, each layer, fuse), summed over the frame's eyes. */
+    /**
+     * Microseconds per stage (pack, each layer, fuse, then each refine layer and apply when the spec has a refine
+     * stage; the fuse stage includes building the refine input, as the GPU's fuse kernel writes it), summed over the
+     * frame's eyes.
+     */
     double[] time(java.util.List<EyeInput> frame) {
         int layers = model.layers().size();
-        double[] micros = new double[layers + 2];
+        int refine = model.refine().size();
+        double[] micros = new double[layers + 2 + (refine == 0 ? 0 : refine + 1)];
         for (EyeInput eye : frame) {
             long t0 = System.nanoTime();
             ImageData x = PackOp.apply(eye.gbuffer(), null, eye.params(), model.spec().motionSoftsign());
@@ -31,8 +37,22 @@ final class ReferenceTimer {
                 micros[i + 1] += (System.nanoTime() - t) / 1e3;
             }
             long t = System.nanoTime();
-            FuseOp.apply(x, eye.gbuffer(), null, eye.params(), model.spec().fuse());
+            ImageData fused = FuseOp.apply(x, eye.gbuffer(), null, eye.params(), model.spec().fuse()).output();
+            if (refine == 0) {
+                micros[layers + 1] += (System.nanoTime() - t) / 1e3;
+                continue;
+            }
+            ImageData in = RefineOp.input(fused, x, eye.gbuffer(), eye.params(), model.spec().guides());
+            ImageData r = in;
             micros[layers + 1] += (System.nanoTime() - t) / 1e3;
+            for (int i = 0; i < refine; i++) {
+                long ti = System.nanoTime();
+                r = ConvOp.apply(r, model.refine().get(i));
+                micros[layers + 2 + i] += (System.nanoTime() - ti) / 1e3;
+            }
+            long ta = System.nanoTime();
+            RefineOp.apply(fused, in, r);
+            micros[layers + 2 + refine] += (System.nanoTime() - ta) / 1e3;
         }
         return micros;
     }

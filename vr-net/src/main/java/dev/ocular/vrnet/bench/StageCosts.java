@@ -36,8 +36,21 @@ record StageCosts(List<String> names, double[] gflop, double[] megabytes) {
         names.add("fuse");
         // Reads colour, depth, motion and the head at low resolution; history once (its 6 × 6 Lanczos taps overlap
         // between neighbours, so caches serve most of them); writes the output and the next history.
+        // With a refine stage it also writes the refine input at output resolution.
         costs.add(new double[] {0, in * (COLOUR_BYTES + DEPTH_BYTES + MOTION_BYTES
-                + spec.headChannels() * elementBytes) + out * 3 * COLOUR_BYTES});
+                + spec.headChannels() * elementBytes) + out * 3 * COLOUR_BYTES
+                + (spec.refine().isEmpty() ? 0 : out * spec.refine().get(0).in() * elementBytes)});
+        for (LayerSpec l : spec.refine()) {
+            names.add(l.name());
+            double weights = (double) (l.macsPerPixel() + l.out()) * elementBytes;
+            costs.add(new double[] {2.0 * l.macsPerPixel() * out, out * (l.in() + l.out()) * elementBytes
+                    + weights});
+        }
+        if (!spec.refine().isEmpty()) {
+            // Reads the residual and the output, writes the output.
+            names.add(dev.ocular.vrnet.gpu.GpuVrNet.APPLY_STAGE);
+            costs.add(new double[] {0, out * (NetSpec.REFINE_COLOUR * elementBytes + 2 * COLOUR_BYTES)});
+        }
         double[] gflop = new double[names.size()];
         double[] megabytes = new double[names.size()];
         for (int i = 0; i < names.size(); i++) {

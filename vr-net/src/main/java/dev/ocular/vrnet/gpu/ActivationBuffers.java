@@ -9,9 +9,10 @@ import dev.ocular.gpu.GpuContext;
 import dev.ocular.gpu.MemoryUse;
 
 /**
- * The two low-resolution activation buffers the layers ping-pong between, for one {@link ActivationLayout}. Zeroed
- * once when made; since every tensor uses the layout's stride and kernels write only interiors, the borders stay zero.
- * Owns both buffers.
+ * The activation buffers of one {@link ActivationLayout}: two the feature layers ping-pong between, or three for the
+ * refine stage (its input stays put for the apply step while the layers ping-pong between the other two). Zeroed once
+ * when made; since every tensor uses the layout's stride and kernels write only interiors, the borders stay zero.
+ * Owns the buffers.
  */
 final class ActivationBuffers implements AutoCloseable {
     final ActivationLayout layout;
@@ -23,24 +24,35 @@ final class ActivationBuffers implements AutoCloseable {
         this.buffers = buffers;
     }
 
-    /** Allocates and records the zero fill, ordered before later compute work, into {@code cb}. */
+    /** Two buffers, the feature layers' ping-pong pair. */
     static ActivationBuffers create(GpuContext gpu, CommandBuffer cb, ActivationLayout layout) {
-        GpuBuffer first = gpu.buffer(layout.bytes(), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, MemoryUse.DEVICE_LOCAL);
-        GpuBuffer second;
-        try {
-            second = gpu.buffer(layout.bytes(), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, MemoryUse.DEVICE_LOCAL);
-        } catch (RuntimeException e) {
-            first.close();
-            throw e;
-        }
-        cb.fillBuffer(first, 0);
-        cb.fillBuffer(second, 0);
-        cb.memoryBarrier(VK_PIPELINE_STAGE_2_CLEAR_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_READ_BIT | VK_ACCESS_2_SHADER_WRITE_BIT);
-        return new ActivationBuffers(layout, new GpuBuffer[] {first, second});
+        return create(gpu, cb, layout, 2);
     }
 
-    /** Buffer 0 or 1: stage i reads {@code get(i % 2)} and writes {@code get((i + 1) % 2)}. */
+    /** Allocates {@code count} buffers and records their zero fill, ordered before later compute work, into {@code cb}. */
+    static ActivationBuffers create(GpuContext gpu, CommandBuffer cb, ActivationLayout layout, int count) {
+        GpuBuffer[] buffers = new GpuBuffer[count];
+        try {
+            for (int i = 0; i < count; i++) {
+                buffers[i] = gpu.buffer(layout.bytes(), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, MemoryUse.DEVICE_LOCAL);
+            }
+        } catch (RuntimeException e) {
+            for (int i = count - 1; i >= 0; i--) {
+                if (buffers[i] != null) {
+                    buffers[i].close();
+                }
+            }
+            throw e;
+        }
+        for (GpuBuffer b : buffers) {
+            cb.fillBuffer(b, 0);
+        }
+        cb.memoryBarrier(VK_PIPELINE_STAGE_2_CLEAR_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_READ_BIT | VK_ACCESS_2_SHADER_WRITE_BIT);
+        return new ActivationBuffers(layout, buffers);
+    }
+
+    /** Buffer {@code index}: in a pair, stage i reads {@code get(i % 2)} and writes {@code get((i + 1) % 2)}. */
     GpuBuffer get(int index) {
         return buffers[index];
     }
@@ -49,8 +61,9 @@ final class ActivationBuffers implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            buffers[1].close();
-            buffers[0].close();
+            for (int i = buffers.length - 1; i >= 0; i--) {
+                buffers[i].close();
+            }
         }
     }
 }

@@ -54,32 +54,57 @@ final class FuseKernel implements AutoCloseable {
      */
     static final double NMSE_HISTORY = 1e-6;
     static final double MAX_ABS_HISTORY = 0.04;
+    /**
+     * Refine input (REFINE variant) against reference/RefineOp.input: T(rgb) of the unrounded output carries the
+     * transcendental functions' ulp-level differences (above), the guides are the same bilinear arithmetic; with fp16
+     * storage add half an ulp of values below 4 (the guides of the test's heads in [−3, 3]), 2^-10.
+     */
+    static final double NMSE_REFINE_INPUT_F32 = 1e-8;
+    static final double MAX_ABS_REFINE_INPUT_F32 = 1e-4;
+    static final double NMSE_REFINE_INPUT_F16 = 1e-6;
+    static final double MAX_ABS_REFINE_INPUT_F16 = 2e-3;
     static final int GROUP = 8;
-    private static final int PUSH_BYTES = 2 * 9 * 4 + 4;
+    /** Two eyes of nine words, the head stride, then the refine input's stride, channel count and two eye offsets. */
+    private static final int PUSH_BYTES = 2 * 9 * 4 + 4 + 4 * 4;
     /** Bindings per eye (colour, depth, motion, history samplers; output, next-history images), eye 0 then eye 1. */
     private static final int KEY_PER_EYE = 12;
 
     private final ComputeKernel kernel;
+    private final boolean refine;
     /** {@link #recordConstantHead}'s one-eye array, reused so recording allocates nothing per frame. */
     private final EyeSlot[] single = new EyeSlot[1];
     private final ByteBuffer push = ByteBuffer.allocateDirect(PUSH_BYTES).order(ByteOrder.nativeOrder());
     /** Four entries: history ping-pong × two eyes dispatched one at a time (ZeroHeadFuse); a stereo batch uses two. */
-    private final CachedBindings cache = new CachedBindings(2 * KEY_PER_EYE + 2, 4);
+    private final CachedBindings cache = new CachedBindings(2 * KEY_PER_EYE + 3, 4);
 
-    private FuseKernel(ComputeKernel kernel) {
+    private FuseKernel(ComputeKernel kernel, boolean refine) {
         this.kernel = kernel;
+        this.refine = refine;
     }
 
+    /** The fuse op alone (no refine stage, or TAAU). */
     static FuseKernel create(GpuContext gpu, boolean fp16Activations, FuseConstants k) {
+        return create(gpu, fp16Activations, k, -1);
+    }
+
+    /**
+     * @param guides the head's guide channels when the kernel also writes the refine stage's input (spec version 3),
+     *               or −1 for the fuse op alone
+     */
+    static FuseKernel create(GpuContext gpu, boolean fp16Activations, FuseConstants k, int guides) {
+        boolean refine = guides >= 0;
         List<Integer> types = new ArrayList<>(Collections.nCopies(8, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER));
         types.add(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER);
         types.addAll(Collections.nCopies(4, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE));
+        if (refine) {
+            types.add(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER);
+        }
         SpecConstants constants = SpecConstants.none().withFloat(0, k.sigmaBase()).withFloat(1, k.sigmaOctaves())
                 .withFloat(2, k.capOctaves()).withFloat(3, k.gammaBase()).withFloat(4, k.gammaOctaves())
                 .withFloat(5, k.residualScale()).withFloat(6, k.maxHistory()).withFloat(7, k.minHistory())
-                .withFloat(8, k.fastMotion()).withFloat(9, k.rejection());
+                .withFloat(8, k.fastMotion()).withFloat(9, k.rejection()).with(10, Math.max(guides, 0));
         return new FuseKernel(ComputeKernel.create(gpu, new ComputeKernel.Spec(
-                VrNetShader.fuse(fp16Activations).source(), types, PUSH_BYTES, constants, false)));
+                VrNetShader.fuse(fp16Activations, refine).source(), types, PUSH_BYTES, constants, false)), refine);
     }
 
     /**
@@ -87,12 +112,39 @@ final class FuseKernel implements AutoCloseable {
      * {@link EyeSlot#historyValid}), and writes every pixel of each eye's output and next-history images.
      */
     void record(CommandBuffer cb, EyeSlot[] eyes, GpuBuffer head, ActivationLayout layout, Sampler sampler) {
+        if (refine) {
+            throw new IllegalStateException("this fuse kernel writes a refine input: pass its buffer");
+        }
+        recordEyes(cb, eyes, head, layout, sampler, null, null, 0);
+    }
+
+    /**
+     * As {@link #record(CommandBuffer, EyeSlot[], GpuBuffer, ActivationLayout, Sampler)}, and also writes the refine
+     * stage's input: the first {@code channels} channels of every output pixel of {@code refineLayout} in
+     * {@code refineIn} (3 colour, the guides, zeros after them).
+     */
+    void record(CommandBuffer cb, EyeSlot[] eyes, GpuBuffer head, ActivationLayout layout, Sampler sampler,
+            GpuBuffer refineIn, ActivationLayout refineLayout, int channels) {
+        if (!refine) {
+            throw new IllegalStateException("this fuse kernel was made without a refine input");
+        }
+        if (channels > refineLayout.stride()) {
+            throw new IllegalArgumentException("refine input of " + channels + " channels exceeds the layout's stride "
+                    + refineLayout.stride());
+        }
+        recordEyes(cb, eyes, head, layout, sampler, refineIn, refineLayout, channels);
+    }
+
+    private void recordEyes(CommandBuffer cb, EyeSlot[] eyes, GpuBuffer head, ActivationLayout layout,
+            Sampler sampler, GpuBuffer refineIn, ActivationLayout refineLayout, int channels) {
         int n = layout.eyes();
         for (int e = 0; e < 2; e++) {
             int from = Math.min(e, n - 1);
             putEye(e, eyes[from], layout.eyeOffset(from));
+            push.putInt(84 + 4 * e, refineLayout == null ? 0 : (int) refineLayout.eyeOffset(from));
         }
-        dispatch(cb, eyes, n, layout.stride(), head, sampler);
+        push.putInt(76, refineLayout == null ? 0 : refineLayout.stride()).putInt(80, channels);
+        dispatch(cb, eyes, n, layout.stride(), head, sampler, refineIn);
     }
 
     /**
@@ -100,10 +152,14 @@ final class FuseKernel implements AutoCloseable {
      * every pixel (and every bilinear tap) reads them. A zero head makes this the TAAU baseline's resolve.
      */
     void recordConstantHead(CommandBuffer cb, EyeSlot eye, GpuBuffer head, Sampler sampler) {
+        if (refine) {
+            throw new IllegalStateException("a constant head has no refine stage");
+        }
         single[0] = eye;
         putEye(0, eye, 0);
         putEye(1, eye, 0);
-        dispatch(cb, single, 1, 0, head, sampler);
+        push.putInt(76, 0).putInt(80, 0).putInt(84, 0).putInt(88, 0);
+        dispatch(cb, single, 1, 0, head, sampler, null);
     }
 
     private void putEye(int e, EyeSlot s, long headOffset) {
@@ -114,7 +170,8 @@ final class FuseKernel implements AutoCloseable {
                 .putFloat(at + 28, s.jitterX).putFloat(at + 32, s.jitterY);
     }
 
-    private void dispatch(CommandBuffer cb, EyeSlot[] eyes, int n, int stride, GpuBuffer head, Sampler sampler) {
+    private void dispatch(CommandBuffer cb, EyeSlot[] eyes, int n, int stride, GpuBuffer head, Sampler sampler,
+            GpuBuffer refineIn) {
         int maxW = 0;
         int maxH = 0;
         for (int e = 0; e < n; e++) {
@@ -122,11 +179,11 @@ final class FuseKernel implements AutoCloseable {
             maxH = Math.max(maxH, eyes[e].params.outHeight());
         }
         push.putInt(72, stride).position(0).limit(PUSH_BYTES);
-        kernel.dispatch(cb, bindings(eyes, n, head, sampler), push, ComputeKernel.groups(maxW, GROUP),
+        kernel.dispatch(cb, bindings(eyes, n, head, sampler, refineIn), push, ComputeKernel.groups(maxW, GROUP),
                 ComputeKernel.groups(maxH, GROUP), n);
     }
 
-    private Bindings bindings(EyeSlot[] eyes, int n, GpuBuffer head, Sampler sampler) {
+    private Bindings bindings(EyeSlot[] eyes, int n, GpuBuffer head, Sampler sampler, GpuBuffer refineIn) {
         long[] key = cache.key();
         for (int e = 0; e < 2; e++) {
             EyeSlot s = eyes[Math.min(e, n - 1)];
@@ -137,6 +194,7 @@ final class FuseKernel implements AutoCloseable {
         }
         key[2 * KEY_PER_EYE] = head.handle();
         key[2 * KEY_PER_EYE + 1] = sampler.handle();
+        key[2 * KEY_PER_EYE + 2] = refineIn == null ? 0 : refineIn.handle();
         Bindings cached = cache.lookup();
         if (cached != null) {
             return cached;
@@ -151,7 +209,11 @@ final class FuseKernel implements AutoCloseable {
                     .storageImage(9 + e, s.output)
                     .storageImage(11 + e, s.nextHistory);
         }
-        return cache.store(b.storage(8, head));
+        b.storage(8, head);
+        if (refineIn != null) {
+            b.storage(13, refineIn);
+        }
+        return cache.store(b);
     }
 
     @Override

@@ -12,9 +12,12 @@ import java.util.List;
 
 /**
  * The size-independent GPU objects of one executor: a nearest sampler (the kernels only texelFetch), the pack kernel,
- * one convolution stage per layer and the fuse kernel. Built together so a failure part-way frees what was made.
+ * one convolution stage per layer, the fuse kernel and, for a spec with a refine stage, one convolution stage per
+ * refine layer and the apply kernel ({@code refine} empty and {@code apply} null without one). Built together so a
+ * failure part-way frees what was made.
  */
-record NetKernels(Sampler sampler, PackKernel pack, List<ConvStage> convs, FuseKernel fuse) {
+record NetKernels(Sampler sampler, PackKernel pack, List<ConvStage> convs, FuseKernel fuse, List<ConvStage> refine,
+        RefineApplyKernel apply) {
 
     /** @param plan the coopmat plan, or null for the scalar path */
     static NetKernels create(GpuContext gpu, NetModel model, CoopMatPlan plan) {
@@ -28,14 +31,23 @@ record NetKernels(Sampler sampler, PackKernel pack, List<ConvStage> convs, FuseK
             made.keep(pack);
             List<ConvStage> convs = new ArrayList<>();
             for (ConvWeights w : model.layers()) {
-                ConvStage c = fp16 ? CoopMatConv.create(gpu, w, plan) : ScalarConv.create(gpu, w);
-                made.keep(c);
-                convs.add(c);
+                convs.add(made.keep(conv(gpu, w, plan)));
             }
-            FuseKernel fuse = FuseKernel.create(gpu, fp16, model.spec().fuse());
-            return new NetKernels(sampler, pack, List.copyOf(convs), fuse);
+            boolean refined = !model.refine().isEmpty();
+            FuseKernel fuse = made.keep(FuseKernel.create(gpu, fp16, model.spec().fuse(),
+                    refined ? model.spec().guides() : -1));
+            List<ConvStage> refine = new ArrayList<>();
+            for (ConvWeights w : model.refine()) {
+                refine.add(made.keep(conv(gpu, w, plan)));
+            }
+            RefineApplyKernel apply = refined ? made.keep(RefineApplyKernel.create(gpu, fp16)) : null;
+            return new NetKernels(sampler, pack, List.copyOf(convs), fuse, List.copyOf(refine), apply);
         } catch (RuntimeException e) {
             throw made.failed(e);
         }
+    }
+
+    private static ConvStage conv(GpuContext gpu, ConvWeights w, CoopMatPlan plan) {
+        return plan != null ? CoopMatConv.create(gpu, w, plan) : ScalarConv.create(gpu, w);
     }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Every shader variant vr-net compiles: the module's one table (style: variants come from one declarative place).
  * {@code ACT_F16} stores activations as fp16 (the coopmat path); {@code ACC_F16} accumulates in fp16 where a device
- * offers no fp32 accumulator. Tile sizes are specialization constants, not variants.
+ * offers no fp32 accumulator; {@code REFINE} makes the fuse kernel also write the refine stage's input (spec version 3).
+ * Tile sizes and guide counts are specialization constants, not variants.
  */
 public enum VrNetShader {
     PACK_F32("pack.comp", Map.of()),
@@ -15,7 +16,11 @@ public enum VrNetShader {
     CONV_COOPMAT_F32_ACC("conv_coopmat.comp", Map.of()),
     CONV_COOPMAT_F16_ACC("conv_coopmat.comp", Map.of("ACC_F16", "1")),
     FUSE_F32("fuse.comp", Map.of()),
-    FUSE_F16("fuse.comp", Map.of("ACT_F16", "1"));
+    FUSE_F16("fuse.comp", Map.of("ACT_F16", "1")),
+    FUSE_REFINE_F32("fuse.comp", Map.of("REFINE", "1")),
+    FUSE_REFINE_F16("fuse.comp", Map.of("ACT_F16", "1", "REFINE", "1")),
+    REFINE_APPLY_F32("refine_apply.comp", Map.of()),
+    REFINE_APPLY_F16("refine_apply.comp", Map.of("ACT_F16", "1"));
 
     public static final String DIRECTORY = "dev/ocular/vrnet/shaders/";
 
@@ -33,8 +38,15 @@ public enum VrNetShader {
         return fp16Activations ? PACK_F16 : PACK_F32;
     }
 
-    public static VrNetShader fuse(boolean fp16Activations) {
+    public static VrNetShader fuse(boolean fp16Activations, boolean refine) {
+        if (refine) {
+            return fp16Activations ? FUSE_REFINE_F16 : FUSE_REFINE_F32;
+        }
         return fp16Activations ? FUSE_F16 : FUSE_F32;
+    }
+
+    public static VrNetShader refineApply(boolean fp16Activations) {
+        return fp16Activations ? REFINE_APPLY_F16 : REFINE_APPLY_F32;
     }
 
     public static VrNetShader coopMatConv(boolean fp16Accumulator) {

@@ -22,16 +22,21 @@ public final class NetModel {
     public static final String META_PROVENANCE = "provenance";
 
     private final NetSpec spec;
-    private final List<ConvWeights> layers;
+    private final List<ConvWeights> all;
     private final Map<String, String> metadata;
 
-    private NetModel(NetSpec spec, List<ConvWeights> layers, Map<String, String> metadata) {
+    /** @param all every layer's weights in {@link NetSpec#allLayers()} order */
+    private NetModel(NetSpec spec, List<ConvWeights> all, Map<String, String> metadata) {
         this.spec = spec;
-        this.layers = List.copyOf(layers);
+        this.all = List.copyOf(all);
         this.metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
-    /** Builds a model from weights already in memory; they are checked like a file's. */
+    /**
+     * Builds a model from weights already in memory; they are checked like a file's.
+     *
+     * @param layers every layer's weights in {@link NetSpec#allLayers()} order (features, then refine)
+     */
     public static NetModel of(NetSpec spec, List<ConvWeights> layers, Map<String, String> metadata) {
         Map<String, Tensor> tensors = new TreeMap<>();
         for (ConvWeights w : layers) {
@@ -56,14 +61,14 @@ public final class NetModel {
         }
         Map<String, Tensor> remaining = new TreeMap<>(contents.tensors());
         List<ConvWeights> layers = new ArrayList<>();
-        for (LayerSpec layer : spec.layers()) {
+        for (LayerSpec layer : spec.allLayers()) {
             float[] w = take(remaining, layer.weightName(), layer.weightShape(), source);
             float[] b = take(remaining, layer.biasName(), new int[] {layer.out()}, source);
             layers.add(new ConvWeights(layer, w, b));
         }
         if (!remaining.isEmpty()) {
             throw new ModelFormatException(source, "tensor '" + remaining.keySet().iterator().next() + "'",
-                    "not part of the spec's layers " + spec.layers().stream().map(LayerSpec::name).toList());
+                    "not part of the spec's layers " + spec.allLayers().stream().map(LayerSpec::name).toList());
         }
         return new NetModel(spec, layers, meta);
     }
@@ -98,15 +103,19 @@ public final class NetModel {
 
     /**
      * Seeded random weights (He-normal weights, small uniform biases; the head a little narrower so the squashed
-     * parameters spread over their ranges). For tests and benchmarks only: the provenance says so.
+     * parameters spread over their ranges, the refine stage's last layer much narrower so its residual stays a
+     * correction of a few per cent in tone-mapped space, as trained ones are). For tests and benchmarks only: the
+     * provenance says so.
      */
     public static NetModel random(NetSpec spec, long seed) {
         Random random = new Random(seed);
         List<ConvWeights> layers = new ArrayList<>();
-        for (int i = 0; i < spec.layers().size(); i++) {
-            LayerSpec layer = spec.layers().get(i);
+        List<LayerSpec> specs = spec.allLayers();
+        for (int i = 0; i < specs.size(); i++) {
+            LayerSpec layer = specs.get(i);
             boolean head = i == spec.layers().size() - 1;
-            double std = Math.sqrt(2.0 / (layer.in() * layer.kind().taps())) * (head ? 0.5 : 1.0);
+            boolean residual = i == specs.size() - 1 && !spec.refine().isEmpty();
+            double std = Math.sqrt(2.0 / (layer.in() * layer.kind().taps())) * (head ? 0.5 : residual ? 0.02 : 1.0);
             float[] w = new float[layer.out() * layer.in() * layer.kind().taps()];
             for (int j = 0; j < w.length; j++) {
                 w[j] = (float) (random.nextGaussian() * std);
@@ -132,7 +141,7 @@ public final class NetModel {
     /** Saves the weights (F32 or F16) with this model's metadata, atomically. */
     public void save(Path file, Tensor.DType dtype) throws IOException {
         Map<String, Tensor> tensors = new TreeMap<>();
-        for (ConvWeights w : layers) {
+        for (ConvWeights w : all) {
             tensors.put(w.layer().weightName(), new Tensor(dtype, w.layer().weightShape(), w.weight()));
             tensors.put(w.layer().biasName(), new Tensor(dtype, new int[] {w.layer().out()}, w.bias()));
         }
@@ -143,8 +152,19 @@ public final class NetModel {
         return spec;
     }
 
+    /** The feature layers' weights (low resolution; the last is the head). */
     public List<ConvWeights> layers() {
-        return layers;
+        return all.subList(0, spec.layers().size());
+    }
+
+    /** The refine stage's weights (output resolution); empty without one. */
+    public List<ConvWeights> refine() {
+        return all.subList(spec.layers().size(), all.size());
+    }
+
+    /** Every layer's weights, features then refine. */
+    public List<ConvWeights> allLayers() {
+        return all;
     }
 
     public Map<String, String> metadata() {

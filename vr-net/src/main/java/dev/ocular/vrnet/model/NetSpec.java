@@ -15,29 +15,49 @@ import java.util.List;
  * the format is documented in vr-net/README.md. Immutable.
  *
  * @param motionSoftsign pack op: motion channels are m / (motionSoftsign + |m|), m in low-resolution pixels
+ * @param layers         the feature network at low resolution; the last layer is the head
+ * @param head           what each head channel carries: {@link #HEAD}, then {@code guide_0 … guide_{n−1}}, low-resolution
+ *                       context the refine stage reads at output resolution
+ * @param refine         the refine stage at output resolution (README "Refine"): its first layer reads the fused
+ *                       output and the guides (3 + n channels), its last writes a 3-channel residual; empty: no refine
+ *                       stage (then there are no guides)
  */
 public record NetSpec(String architecture, int version, List<String> inputs, float motionSoftsign,
-        List<LayerSpec> layers, List<String> head, FuseConstants fuse) {
+        List<LayerSpec> layers, List<String> head, FuseConstants fuse, List<LayerSpec> refine) {
 
     public static final String ARCHITECTURE = "vrnet";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** Input channels of version 2 (unchanged since 1), in order (definitions: README, "Pack"). */
     public static final List<String> INPUTS = List.of("colour_r", "colour_g", "colour_b", "depth", "motion_x",
             "motion_y", "lens_x", "lens_y", "jitter_x", "jitter_y", "history_r", "history_g", "history_b",
             "history_valid");
-    /** Head channels of version 2, in order (definitions: README, "Reconstruct / fuse"). */
+    /** The fuse op's head channels (unchanged since version 2), in order (definitions: README, "Reconstruct / fuse"). */
     public static final List<String> HEAD = List.of("sigma", "history_cap", "clip_gamma", "residual_y",
             "residual_co", "residual_cg");
+    /** Name of guide channel i, after {@link #HEAD}. */
+    public static final String GUIDE_PREFIX = "guide_";
+    /** Channels of the refine stage's input before the guides: the fused output, tone-mapped (README "Refine"). */
+    public static final int REFINE_COLOUR = 3;
     /** Class-path resource of the spec ocular ships. */
-    public static final String SHIPPED_RESOURCE = "dev/ocular/vrnet/vrnet-v2.json";
+    public static final String SHIPPED_RESOURCE = "dev/ocular/vrnet/vrnet-v3.json";
 
     public NetSpec {
         inputs = List.copyOf(inputs);
         layers = List.copyOf(layers);
         head = List.copyOf(head);
+        refine = List.copyOf(refine);
     }
 
-    /** The spec ocular ships (vrnet-v2.json on the class path). */
+    /** The head's channel names for {@code guides} guide channels. */
+    public static List<String> headNames(int guides) {
+        List<String> names = new java.util.ArrayList<>(HEAD);
+        for (int i = 0; i < guides; i++) {
+            names.add(GUIDE_PREFIX + i);
+        }
+        return List.copyOf(names);
+    }
+
+    /** The spec ocular ships (vrnet-v3.json on the class path). */
     public static NetSpec shipped() {
         try (InputStream in = NetSpec.class.getClassLoader().getResourceAsStream(SHIPPED_RESOURCE)) {
             if (in == null) {
@@ -77,18 +97,41 @@ public record NetSpec(String architecture, int version, List<String> inputs, flo
         return head.size();
     }
 
-    /** Multiply-adds per low-resolution pixel over all layers. */
+    /** Guide channels: head channels after the fuse op's six, read by the refine stage. */
+    public int guides() {
+        return head.size() - HEAD.size();
+    }
+
+    /** Multiply-adds per low-resolution pixel over the feature layers. */
     public long macsPerPixel() {
         return layers.stream().mapToLong(LayerSpec::macsPerPixel).sum();
     }
 
-    /** Weights and biases over all layers. */
-    public long parameterCount() {
-        return layers.stream().mapToLong(l -> l.macsPerPixel() + l.out()).sum();
+    /** Multiply-adds per output pixel of the refine stage (0 without one). */
+    public long refineMacsPerPixel() {
+        return refine.stream().mapToLong(LayerSpec::macsPerPixel).sum();
     }
 
-    /** The largest channel count of any tensor the net passes between ops (pack output, layer outputs). */
+    /** Every layer: the feature layers, then the refine stage's (the order weights and gradients are kept in). */
+    public List<LayerSpec> allLayers() {
+        List<LayerSpec> all = new java.util.ArrayList<>(layers);
+        all.addAll(refine);
+        return List.copyOf(all);
+    }
+
+    /** Weights and biases over all layers of both stages. */
+    public long parameterCount() {
+        return allLayers().stream().mapToLong(l -> l.macsPerPixel() + l.out()).sum();
+    }
+
+    /** The largest channel count of any low-resolution tensor the net passes between ops (pack output, layers). */
     public int widestTensor() {
         return Math.max(inputChannels(), layers.stream().mapToInt(LayerSpec::out).max().orElse(0));
+    }
+
+    /** The largest channel count of any output-resolution tensor of the refine stage (0 without one). */
+    public int widestRefineTensor() {
+        return refine.isEmpty() ? 0 : Math.max(refine.get(0).in(), refine.stream().mapToInt(LayerSpec::out).max()
+                .orElse(0));
     }
 }

@@ -39,7 +39,8 @@ final class NetSpecJson {
         if (root == null || !root.isObject()) {
             throw fail("json", "top level must be an object");
         }
-        onlyFields(root, "", Set.of("architecture", "version", "inputs", "pack", "layers", "head", "fuse"));
+        onlyFields(root, "", Set.of("architecture", "version", "inputs", "pack", "layers", "head", "fuse",
+                "refine"));
         String architecture = text(root, "architecture");
         if (!NetSpec.ARCHITECTURE.equals(architecture)) {
             throw fail("architecture", "'" + architecture + "' is not supported (expected '" + NetSpec.ARCHITECTURE
@@ -53,33 +54,57 @@ final class NetSpecJson {
         JsonNode pack = object(root, "pack");
         onlyFields(pack, "pack.", Set.of("motionSoftsign"));
         float softsign = positive(pack, "pack.", "motionSoftsign");
-        List<LayerSpec> layers = layers(root, inputs.size());
-        List<String> head = names(root, "head", NetSpec.HEAD);
+        Set<String> seen = new HashSet<>();
+        List<LayerSpec> layers = layers(root, "layers", inputs.size(), seen, false);
+        List<String> head = headNames(root);
         LayerSpec last = layers.get(layers.size() - 1);
         if (last.out() != head.size()) {
             throw fail("layers[" + (layers.size() - 1) + "].out", last.out() + " does not match the " + head.size()
                     + " head channels");
         }
         FuseConstants fuse = fuse(object(root, "fuse"));
-        return new NetSpec(architecture, version, inputs, softsign, layers, head, fuse);
+        int guides = head.size() - NetSpec.HEAD.size();
+        List<LayerSpec> refine = layers(root, "refine", NetSpec.REFINE_COLOUR + guides, seen, true);
+        if (refine.isEmpty() && guides > 0) {
+            throw fail("refine", "is empty, but the head has " + guides + " guide channels only a refine stage reads");
+        }
+        if (!refine.isEmpty()) {
+            int n = refine.size() - 1;
+            if (refine.get(n).out() != NetSpec.REFINE_COLOUR || refine.get(n).activation() != Activation.NONE) {
+                throw fail("refine[" + n + "]", "the last refine layer must write " + NetSpec.REFINE_COLOUR
+                        + " channels (the residual) with activation none");
+            }
+        }
+        return new NetSpec(architecture, version, inputs, softsign, layers, head, fuse, refine);
     }
 
-    private List<LayerSpec> layers(JsonNode root, int inputChannels) {
-        JsonNode array = root.get("layers");
-        if (array == null || !array.isArray() || array.isEmpty()) {
-            throw fail("layers", "must be a non-empty array");
+    /** The fuse op's six channels, then guide_0 … guide_{n−1}. */
+    private List<String> headNames(JsonNode root) {
+        JsonNode array = root.get("head");
+        int guides = array != null && array.isArray() ? Math.max(0, array.size() - NetSpec.HEAD.size()) : 0;
+        return names(root, "head", NetSpec.headNames(guides));
+    }
+
+    /**
+     * A layer stack; names must be unique across both stacks ({@code seen}). The refine stack may be empty, the feature
+     * stack may not.
+     */
+    private List<LayerSpec> layers(JsonNode root, String field, int inputChannels, Set<String> seen,
+            boolean mayBeEmpty) {
+        JsonNode array = root.get(field);
+        if (array == null || !array.isArray() || (array.isEmpty() && !mayBeEmpty)) {
+            throw fail(field, mayBeEmpty ? "must be an array (empty: no refine stage)" : "must be a non-empty array");
         }
         if (array.size() > MAX_LAYERS) {
-            throw fail("layers", array.size() + " layers exceed the limit of " + MAX_LAYERS);
+            throw fail(field, array.size() + " layers exceed the limit of " + MAX_LAYERS);
         }
         List<LayerSpec> layers = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
         int channels = inputChannels;
         for (int i = 0; i < array.size(); i++) {
-            String at = "layers[" + i + "].";
+            String at = field + "[" + i + "].";
             JsonNode node = array.get(i);
             if (!node.isObject()) {
-                throw fail("layers[" + i + "]", "must be an object");
+                throw fail(field + "[" + i + "]", "must be an object");
             }
             onlyFields(node, at, Set.of("name", "kind", "in", "out", "activation"));
             String name = text(node, at, "name");
@@ -237,11 +262,7 @@ final class NetSpecJson {
         root.put("version", spec.version());
         spec.inputs().forEach(root.putArray("inputs")::add);
         root.putObject("pack").put("motionSoftsign", spec.motionSoftsign());
-        ArrayNode layers = root.putArray("layers");
-        for (LayerSpec l : spec.layers()) {
-            layers.addObject().put("name", l.name()).put("kind", l.kind().jsonName()).put("in", l.in())
-                    .put("out", l.out()).put("activation", l.activation().jsonName());
-        }
+        writeLayers(root.putArray("layers"), spec.layers());
         spec.head().forEach(root.putArray("head")::add);
         FuseConstants f = spec.fuse();
         root.putObject("fuse").put("sigmaBase", f.sigmaBase()).put("sigmaOctaves", f.sigmaOctaves())
@@ -249,10 +270,18 @@ final class NetSpecJson {
                 .put("gammaOctaves", f.gammaOctaves()).put("residualScale", f.residualScale())
                 .put("maxHistory", f.maxHistory()).put("minHistory", f.minHistory())
                 .put("fastMotion", f.fastMotion()).put("rejection", f.rejection());
+        writeLayers(root.putArray("refine"), spec.refine());
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("serialising a spec tree cannot fail", e);
+        }
+    }
+
+    private static void writeLayers(ArrayNode array, List<LayerSpec> layers) {
+        for (LayerSpec l : layers) {
+            array.addObject().put("name", l.name()).put("kind", l.kind().jsonName()).put("in", l.in())
+                    .put("out", l.out()).put("activation", l.activation().jsonName());
         }
     }
 }

@@ -25,13 +25,13 @@ public final class FuseOp {
     }
 
     /**
-     * @param head    the head's raw outputs at low resolution (6 channels)
+     * @param head    the head's raw outputs at low resolution (the fuse op reads the first 6 channels; guides follow)
      * @param history last frame's history (see {@link Fused#history}) or null when history is not usable
      */
     public static Fused apply(ImageData head, GBufferData g, ImageData history, EyeParams p, FuseConstants k) {
-        if (head.width() != g.width() || head.height() != g.height() || head.channels() != 6) {
+        if (head.width() != g.width() || head.height() != g.height() || head.channels() < 6) {
             throw new IllegalArgumentException("head " + head.width() + "x" + head.height() + "x" + head.channels()
-                    + " does not match G-buffer " + g.width() + "x" + g.height() + "x6");
+                    + " does not match G-buffer " + g.width() + "x" + g.height() + " (6 or more channels)");
         }
         ImageData out = ImageData.zeros(p.outWidth(), p.outHeight(), 4);
         ImageData next = ImageData.zeros(p.outWidth(), p.outHeight(), 4);

@@ -12,16 +12,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The CPU reference executor, float32: pack → each layer → fuse, per eye, keeping each eye's fused history for its
+ * The CPU reference executor, float32: pack → each layer → fuse → refine, per eye, keeping each eye's fused history for its
  * next frame. The oracle the GPU paths are tested against, and the forward pass a trainer differentiates
  * ({@link #forward} exposes every intermediate tensor). Not thread-safe.
  */
 public final class ReferenceNet implements VrNetRunner {
     /**
      * Every tensor of one eye's forward pass. {@code layers.get(i)} is layer i's output; the last is the head.
-     * {@code history} is what the next frame reads as history (see {@link FuseOp.Fused}).
+     * {@code fused} is the fuse op's output, {@code output} what is shown (the fused output refined, or the fused
+     * output itself without a refine stage); {@code history} is what the next frame reads as history (see
+     * {@link FuseOp.Fused}): the fused pixel, never the refined one.
      */
-    public record Forward(ImageData packed, List<ImageData> layers, ImageData output, ImageData history) {
+    public record Forward(ImageData packed, List<ImageData> layers, ImageData fused, ImageData output,
+            ImageData history) {
     }
 
     private final NetModel model;
@@ -41,7 +44,9 @@ public final class ReferenceNet implements VrNetRunner {
             layers.add(x);
         }
         FuseOp.Fused fused = FuseOp.apply(x, g, history, p, model.spec().fuse());
-        return new Forward(packed, List.copyOf(layers), fused.output(), fused.history());
+        ImageData shown = model.refine().isEmpty() ? fused.output()
+                : RefineOp.run(fused.output(), x, g, p, model.spec(), model.refine());
+        return new Forward(packed, List.copyOf(layers), fused.output(), shown, fused.history());
     }
 
     /**

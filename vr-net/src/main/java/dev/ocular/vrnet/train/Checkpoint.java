@@ -118,7 +118,7 @@ public final class Checkpoint {
     }
 
     private static int[] shape(ParameterSet w, int arrayIndex) {
-        var layer = w.layers().get(arrayIndex / 2).layer();
+        var layer = w.allLayers().get(arrayIndex / 2).layer();
         return arrayIndex % 2 == 0 ? layer.weightShape() : new int[] {layer.out()};
     }
 

@@ -8,17 +8,26 @@ package dev.ocular.vrnet.train;
  * <p>Spatial term: Charbonnier √(e² + ε²) of e = D(y) − D(ref) (a smooth L1, robust to the few pixels no method can
  * get right). Temporal term, weighted by {@code temporalWeight}: Charbonnier of the difference between the output's
  * and the reference's frame-to-frame change, (D(y_t) − D(y_{t−1})) − (D(ref_t) − D(ref_{t−1})) — the flicker metric's
- * quantity, per channel — with the previous output detached. Both are means over pixels and channels.
+ * quantity, per channel — with the previous output detached. Edge term, weighted by {@code edgeWeight}: Charbonnier of
+ * the difference between the output's and the reference's differences to the right and lower neighbour, D(y)(p + e) −
+ * D(y)(p) − (D(ref)(p + e) − D(ref)(p)): it penalises edges the output adds or loses (halos, ringing, blur), which a
+ * per-pixel error forgives and ꟻLIP's edge detector does not. All are means over pixels and channels.
  *
  * @param epsilon        Charbonnier ε, in display units
  * @param temporalWeight weight of the temporal term (0 turns it off)
+ * @param edgeWeight     weight of the edge term (0 turns it off)
  */
-public record DisplayLoss(float epsilon, float temporalWeight) {
+public record DisplayLoss(float epsilon, float temporalWeight, float edgeWeight) {
     public DisplayLoss {
-        if (!(epsilon > 0) || !(temporalWeight >= 0)) {
+        if (!(epsilon > 0) || !(temporalWeight >= 0) || !(edgeWeight >= 0)) {
             throw new IllegalArgumentException("bad loss settings: epsilon " + epsilon + ", temporal weight "
-                    + temporalWeight);
+                    + temporalWeight + ", edge weight " + edgeWeight);
         }
+    }
+
+    /** Without the edge term. */
+    public DisplayLoss(float epsilon, float temporalWeight) {
+        this(epsilon, temporalWeight, 0f);
     }
 
     /** The sRGB transfer function (IEC 61966-2-1) of a value in [0, 1]. */
@@ -66,6 +75,7 @@ public record DisplayLoss(float epsilon, float temporalWeight) {
         double spatialSum = 0;
         double temporalSum = 0;
         float eps2 = epsilon * epsilon;
+        // First dL/dD(y) per value (g), then through the sRGB curve.
         for (int i = 0; i < yd.length; i++) {
             float d = encode(yd[i]);
             s[i] = d;
@@ -79,8 +89,38 @@ public record DisplayLoss(float epsilon, float temporalWeight) {
                 temporalSum += ct;
                 grad += temporalWeight * et / ct;
             }
-            g[i] = grad * scale * encodeSlope(yd[i], d);
+            g[i] = grad;
         }
-        return (spatialSum + temporalWeight * temporalSum) / yd.length;
+        double edgeSum = edgeWeight > 0 ? edges(y, s, t, g, 1) + edges(y, s, t, g, y.width()) : 0;
+        for (int i = 0; i < yd.length; i++) {
+            g[i] *= scale * encodeSlope(yd[i], s[i]);
+        }
+        return (spatialSum + temporalWeight * temporalSum + edgeWeight * edgeSum) / yd.length;
+    }
+
+    /**
+     * The edge term towards the neighbour {@code step} values on (1: right, width: below), inside each plane; adds its
+     * weighted gradient with respect to D(y) to {@code g} and returns its unweighted sum.
+     */
+    private double edges(Planes y, float[] shown, float[] target, float[] g, int step) {
+        int w = y.width();
+        int h = y.height();
+        int pixels = y.planeSize();
+        float eps2 = epsilon * epsilon;
+        double sum = 0;
+        for (int c = 0; c < y.channels(); c++) {
+            for (int row = 0; row < h - (step == 1 ? 0 : 1); row++) {
+                for (int x = 0; x < w - (step == 1 ? 1 : 0); x++) {
+                    int i = c * pixels + row * w + x;
+                    float e = (shown[i + step] - shown[i]) - (target[i + step] - target[i]);
+                    float ce = (float) Math.sqrt(e * e + eps2);
+                    sum += ce;
+                    float grad = edgeWeight * e / ce;
+                    g[i + step] += grad;
+                    g[i] -= grad;
+                }
+            }
+        }
+        return sum;
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * One eye-frame through the whole net, forward and (optionally) backward: pack (the reference op; it has no
- * parameters) → each convolution → fuse → loss against the reference, then the gradients back to every weight. History
+ * parameters) → each convolution → fuse → refine (when the spec has one) → loss against the reference, then the
+ * gradients back to every weight. History
  * is detached: truncated back-propagation through time with a one-frame window, so a frame's gradient never flows into
  * the frames before it (README §3, "For the trainer"). Owns its activation buffers, reused while shapes stay the same:
  * one instance per thread.
@@ -28,6 +29,7 @@ public final class FramePass {
     }
 
     private final FuseGrad fuse = new FuseGrad();
+    private final RefineGrad refine = new RefineGrad();
     private Planes[] activations;
     private Planes[] activationGrads;
 
@@ -50,24 +52,37 @@ public final class FramePass {
         Planes head = activations[layers.size()];
         Planes y = Planes.zeros(3, p.outWidth(), p.outHeight());
         ImageData output = fuse.forward(head, frame.gbuffer(), usable, p, params.spec().fuse(), y);
+        boolean refined = !params.refine().isEmpty();
+        Planes refinedY = y;
+        if (refined) {
+            refinedY = Planes.zeros(3, p.outWidth(), p.outHeight());
+            refine.forward(params.refine(), params.spec().guides(), y, head, p, refinedY);
+        }
         Planes target = DisplayLoss.display(toneMappedReference(frame.reference()));
         Planes shown = Planes.zeros(3, p.outWidth(), p.outHeight());
-        Planes gradY = Planes.zeros(3, p.outWidth(), p.outHeight());
+        Planes gradShown = Planes.zeros(3, p.outWidth(), p.outHeight());
         boolean temporal = previous != null && !p.reset() && previous.shown().sameShape(shown);
-        double value = loss.evaluate(y, target, temporal ? previous.shown() : null,
-                temporal ? previous.target() : null, shown, gradY);
+        double value = loss.evaluate(refinedY, target, temporal ? previous.shown() : null,
+                temporal ? previous.target() : null, shown, gradShown);
         if (gradients != null) {
-            backward(params, frame, usable, gradY, gradients);
+            backward(params, frame, usable, y, gradShown, gradients);
         }
         return new Result(value, output, shown, target);
     }
 
-    private void backward(ParameterSet params, TrainFrame frame, ImageData usable, Planes gradY,
+    /** @param y the fused output (tone-mapped), what the refine stage read */
+    private void backward(ParameterSet params, TrainFrame frame, ImageData usable, Planes y, Planes gradShown,
             ParameterSet gradients) {
         List<ConvWeights> layers = params.layers();
         int last = layers.size();
         for (int l = 1; l <= last; l++) {
             java.util.Arrays.fill(activationGrads[l].data(), 0f);
+        }
+        Planes gradY = gradShown;
+        if (!params.refine().isEmpty()) {
+            gradY = Planes.zeros(3, y.width(), y.height());
+            refine.backward(params.refine(), gradients.refine(), params.spec().guides(), y, activations[last],
+                    frame.params(), gradShown, gradY, activationGrads[last]);
         }
         fuse.backward(activations[last], frame.gbuffer(), usable, frame.params(), params.spec().fuse(), gradY,
                 activationGrads[last]);

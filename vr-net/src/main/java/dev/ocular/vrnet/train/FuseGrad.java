@@ -17,7 +17,7 @@ public final class FuseGrad {
     private final float[] gradPixel = new float[3];
 
     /**
-     * @param head    the head's raw output (6 planes at the G-buffer's size)
+     * @param head    the head's raw output (6 planes at the G-buffer's size, then any guides; the fuse op reads 6)
      * @param history the previous output (linear RGBA, output size) or null when not usable
      * @param y       receives the tone-mapped output, 3 planes at output size
      * @return the next frame's history, what {@code reference/FuseOp} returns as {@code Fused.history}
@@ -71,9 +71,9 @@ public final class FuseGrad {
     }
 
     private static void check(Planes head, GBufferData g, EyeParams p, Planes y) {
-        if (head.channels() != 6 || head.width() != g.width() || head.height() != g.height()) {
+        if (head.channels() < 6 || head.width() != g.width() || head.height() != g.height()) {
             throw new IllegalArgumentException("head " + head.channels() + "x" + head.width() + "x" + head.height()
-                    + " does not match G-buffer " + g.width() + "x" + g.height() + " (6 channels)");
+                    + " does not match G-buffer " + g.width() + "x" + g.height() + " (6 or more channels)");
         }
         if (y.channels() != 3 || y.width() != p.outWidth() || y.height() != p.outHeight()) {
             throw new IllegalArgumentException("output planes " + y.channels() + "x" + y.width() + "x" + y.height()

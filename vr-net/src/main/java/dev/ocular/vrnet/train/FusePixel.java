@@ -29,13 +29,7 @@ final class FusePixel {
     private final float[] head = new float[6];
     private final float[] probe = new float[6];
     private final float[] gradHeadValues = new float[6];
-    // Where the head is read: the 2×2 clamped texels and the bilinear fractions (reference/Bilinear).
-    private int hx0;
-    private int hx1;
-    private int hy0;
-    private int hy1;
-    private float tx;
-    private float ty;
+    private final HeadTaps taps = new HeadTaps();
     /** The tone-mapped output y = T(rgb) per channel, what the loss sees. */
     final float[] y = new float[3];
     /** Linear RGB, as the oracle outputs it. */
@@ -46,7 +40,10 @@ final class FusePixel {
     void evaluate(Planes headPlanes, GBufferData g, ImageData history, EyeParams p, FuseConstants k, int ox, int oy) {
         float px = FuseOp.lowResCentre(ox, p.outWidth(), g.width());
         float py = FuseOp.lowResCentre(oy, p.outHeight(), g.height());
-        sampleHead(headPlanes, px, py);
+        taps.at(px, py, headPlanes.width(), headPlanes.height());
+        for (int c = 0; c < 6; c++) {
+            head[c] = taps.read(headPlanes, c);
+        }
         sample.gather(g, history, p.outWidth(), p.outHeight(), ox, oy);
         sample.resolve(head, k);
         for (int c = 0; c < 3; c++) {
@@ -71,7 +68,9 @@ final class FusePixel {
             float down = dot(gradY);
             gradHeadValues[i] = (up - down) / (2f * STEP);
         }
-        scatterHead(gradHeadValues, gradHead);
+        for (int c = 0; c < 6; c++) {
+            taps.scatter(gradHead, c, gradHeadValues[c]);
+        }
     }
 
     /** Σ_c dL/dy_c · T(rgb_c) for the last resolve: the loss's first-order change along a probe. */
@@ -81,53 +80,5 @@ final class FusePixel {
             acc += gradY[c] * ToneMap.forward(sample.rgb[c]);
         }
         return acc;
-    }
-
-    private void sampleHead(Planes planes, float x, float yy) {
-        float fx = x - 0.5f;
-        float fy = yy - 0.5f;
-        int x0 = (int) Math.floor(fx);
-        int y0 = (int) Math.floor(fy);
-        tx = fx - x0;
-        ty = fy - y0;
-        int w = planes.width();
-        int h = planes.height();
-        hx0 = clamp(x0, w);
-        hx1 = clamp(x0 + 1, w);
-        hy0 = clamp(y0, h);
-        hy1 = clamp(y0 + 1, h);
-        float[] d = planes.data();
-        for (int c = 0; c < 6; c++) {
-            int base = c * w * h;
-            float top = mix(d[base + hy0 * w + hx0], d[base + hy0 * w + hx1], tx);
-            float bottom = mix(d[base + hy1 * w + hx0], d[base + hy1 * w + hx1], tx);
-            head[c] = mix(top, bottom, ty);
-        }
-    }
-
-    /** The transpose of {@link #sampleHead}: each texel gets its bilinear weight's share (clamped texels add up). */
-    private void scatterHead(float[] grad, Planes gradHead) {
-        int w = gradHead.width();
-        int h = gradHead.height();
-        float[] d = gradHead.data();
-        float w00 = (1f - tx) * (1f - ty);
-        float w10 = tx * (1f - ty);
-        float w01 = (1f - tx) * ty;
-        float w11 = tx * ty;
-        for (int c = 0; c < 6; c++) {
-            int base = c * w * h;
-            d[base + hy0 * w + hx0] += grad[c] * w00;
-            d[base + hy0 * w + hx1] += grad[c] * w10;
-            d[base + hy1 * w + hx0] += grad[c] * w01;
-            d[base + hy1 * w + hx1] += grad[c] * w11;
-        }
-    }
-
-    private static int clamp(int v, int size) {
-        return Math.min(Math.max(v, 0), size - 1);
-    }
-
-    private static float mix(float a, float b, float t) {
-        return a * (1f - t) + b * t;
     }
 }

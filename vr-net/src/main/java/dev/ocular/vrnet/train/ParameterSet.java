@@ -16,6 +16,7 @@ import java.util.Random;
  */
 public final class ParameterSet {
     private final NetSpec spec;
+    /** Every layer, in {@link NetSpec#allLayers()} order: features, then refine. */
     private final List<ConvWeights> layers;
 
     private ParameterSet(NetSpec spec, List<ConvWeights> layers) {
@@ -26,7 +27,7 @@ public final class ParameterSet {
     /** All zeros, shaped like {@code spec}'s layers. */
     public static ParameterSet zeros(NetSpec spec) {
         List<ConvWeights> layers = new ArrayList<>();
-        for (LayerSpec l : spec.layers()) {
+        for (LayerSpec l : spec.allLayers()) {
             layers.add(new ConvWeights(l, new float[(int) l.macsPerPixel()], new float[l.out()]));
         }
         return new ParameterSet(spec, layers);
@@ -35,34 +36,42 @@ public final class ParameterSet {
     /** A copy of a model's weights. */
     public static ParameterSet copyOf(NetModel model) {
         List<ConvWeights> layers = new ArrayList<>();
-        for (ConvWeights w : model.layers()) {
+        for (ConvWeights w : model.allLayers()) {
             layers.add(new ConvWeights(w.layer(), w.weight().clone(), w.bias().clone()));
         }
         return new ParameterSet(model.spec(), layers);
     }
 
     /**
-     * The trainer's starting point, seeded: He-normal hidden layers (He et al. 2015, std √(2 / fan-in)) and a zero
-     * head. A zero head is the fuse op's base parameters, i.e. exactly the tuned TAAU resolve, so training starts from
-     * the baseline it must beat rather than from noise (the zero-initialised last layer of ReZero / ControlNet); the
-     * head's own gradient is non-zero from the first step, and the hidden layers' follows once it moves.
+     * The trainer's starting point, seeded: He-normal hidden layers (He et al. 2015, std √(2 / fan-in)), a zero
+     * head and a zero last refine layer. A zero head is the fuse op's base parameters and a zero residual leaves the
+     * fused pixel as it is, i.e. exactly the tuned TAAU resolve, so training starts from the baseline it must beat
+     * rather than from noise (the zero-initialised last layer of ReZero / ControlNet); those layers' own gradients are
+     * non-zero from the first step, and the hidden layers' follow once they move.
      */
     public static ParameterSet initial(NetSpec spec, long seed) {
         return initial(spec, seed, 0);
     }
 
     /**
-     * As {@link #initial(NetSpec, long)}, but with head weights drawn with std {@code headGain}/√fan-in instead of
-     * zero (0 gives the zero head): a start away from TAAU, for runs that must show learning within seconds.
+     * As {@link #initial(NetSpec, long)}, but with the head's weights drawn with std {@code headGain}/√fan-in instead
+     * of zero (0 gives the zero head): a start away from TAAU, for runs that must show learning within seconds. The
+     * last refine layer starts at zero either way: a random residual is noise on every pixel, which such a short run
+     * spends its steps removing.
      */
     public static ParameterSet initial(NetSpec spec, long seed, double headGain) {
         Random random = new Random(seed);
         ParameterSet p = zeros(spec);
-        int hidden = headGain > 0 ? p.layers.size() : p.layers.size() - 1;
-        for (int l = 0; l < hidden; l++) {
+        int head = spec.layers().size() - 1;
+        int residual = spec.refine().isEmpty() ? -1 : p.layers.size() - 1;
+        for (int l = 0; l < p.layers.size(); l++) {
+            boolean last = l == head || l == residual;
+            if (l == residual || (l == head && headGain == 0)) {
+                continue;
+            }
             ConvWeights w = p.layers.get(l);
             int fanIn = w.layer().in() * w.layer().kind().taps();
-            double std = (l == p.layers.size() - 1 ? headGain : Math.sqrt(2.0)) / Math.sqrt(fanIn);
+            double std = (last ? headGain : Math.sqrt(2.0)) / Math.sqrt(fanIn);
             for (int j = 0; j < w.weight().length; j++) {
                 w.weight()[j] = (float) (random.nextGaussian() * std);
             }
@@ -74,9 +83,19 @@ public final class ParameterSet {
         return spec;
     }
 
-    /** The layers, arrays shared with this set (what the forward pass reads). */
+    /** The feature layers (low resolution; the last is the head), arrays shared with this set. */
     public List<ConvWeights> layers() {
+        return layers.subList(0, spec.layers().size());
+    }
+
+    /** Every layer, features then refine, arrays shared with this set. */
+    public List<ConvWeights> allLayers() {
         return layers;
+    }
+
+    /** The refine stage's layers (output resolution), arrays shared with this set; empty without one. */
+    public List<ConvWeights> refine() {
+        return layers.subList(spec.layers().size(), layers.size());
     }
 
     /** Every array in a fixed order: layer 0 weight, layer 0 bias, layer 1 weight, … */

@@ -39,10 +39,10 @@ public record TrainConfig(int streams, int rounds, double learningRate, double f
     private static String describe(int streams, int rounds, double lr, double finalLr, int warmup, double clip,
             DisplayLoss loss, long seed, int validateEvery, boolean mirror) {
         return String.format(Locale.ROOT, "{\"streams\":%d,\"rounds\":%d,\"learningRate\":%s,\"finalLearningRate\":%s,"
-                + "\"warmupSteps\":%d,\"clipNorm\":%s,\"charbonnierEpsilon\":%s,\"temporalWeight\":%s,\"seed\":%d,"
-                + "\"validateEvery\":%d,\"mirror\":%b}", streams, rounds, lr, finalLr, warmup, clip,
-                loss == null ? "null" : loss.epsilon(), loss == null ? "null" : loss.temporalWeight(), seed,
-                validateEvery, mirror);
+                + "\"warmupSteps\":%d,\"clipNorm\":%s,\"charbonnierEpsilon\":%s,\"temporalWeight\":%s,"
+                + "\"edgeWeight\":%s,\"seed\":%d,\"validateEvery\":%d,\"mirror\":%b}", streams, rounds, lr, finalLr,
+                warmup, clip, loss == null ? "null" : loss.epsilon(), loss == null ? "null" : loss.temporalWeight(),
+                loss == null ? "null" : loss.edgeWeight(), seed, validateEvery, mirror);
     }
 
     /** Learning rate at a point of the run: linear warm-up, then cosine decay over {@code progress} ∈ [0, 1]. */

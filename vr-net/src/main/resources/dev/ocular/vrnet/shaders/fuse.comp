@@ -7,7 +7,9 @@
 //   resolve: head -> sigma, cap, gamma; variance clip with rejection; (A*history + W*current + pad*smooth) / sum;
 //            + residual; back to linear RGB
 // Writes two RGBA16F images per eye: the output (RGB, A = coverage) and the next history (RGB, A = accumulated weight
-// in samples), rounded to fp16 to nearest before the stores (see fp16 in perceptual.glsl).
+// in samples), rounded to fp16 to nearest before the stores (see fp16 in perceptual.glsl). REFINE (spec version 3)
+// also writes the refine stage's input at output resolution: T(rgb), then the head's GUIDES guide channels
+// interpolated like its parameters, zeros up to the padded channel count (reference/RefineOp.input).
 // CPU twin: dev.ocular.vrnet.reference.FuseOp / FuseSample (same maths, same order of operations); tolerances:
 // gpu/FuseKernel.java; formulas: vr-net/README.md, "Reconstruct / fuse".
 #include "activations.glsl"
@@ -27,6 +29,8 @@ layout(constant_id = 6) const float MAX_HISTORY = 10.0;
 layout(constant_id = 7) const float MIN_HISTORY = 3.0;
 layout(constant_id = 8) const float FAST_MOTION = 1.0;
 layout(constant_id = 9) const float REJECTION = 1.0;
+// Guide channels after the six parameters (NetSpec.guides); only the REFINE variant reads them.
+layout(constant_id = 10) const uint GUIDES = 0;
 const float SMOOTH_SHARPNESS = 2.29;    // FuseSample.SMOOTH_SHARPNESS
 const float CLIP_EPSILON = 1.0 / 1024.0; // FuseSample.CLIP_EPSILON
 const float FP16_MAX = 65504.0;          // FuseSample.FP16_MAX
@@ -45,12 +49,24 @@ layout(set = 0, binding = 9, rgba16f) uniform writeonly image2D out0;
 layout(set = 0, binding = 10, rgba16f) uniform writeonly image2D out1;
 layout(set = 0, binding = 11, rgba16f) uniform writeonly image2D nextHistory0;
 layout(set = 0, binding = 12, rgba16f) uniform writeonly image2D nextHistory1;
+#ifdef REFINE
+// The refine input tensor at output resolution (gpu/ActivationLayout with the output sizes).
+layout(set = 0, binding = 13, std430) writeonly buffer RefineIn { ACT_T refineIn[]; };
+#endif
 
 struct Eye {
     uint width, height, outWidth, outHeight, layer, historyValid, offset;
     float jitterX, jitterY;
 };
-layout(push_constant) uniform Push { Eye eye[2]; uint stride; } pc;
+// refine*: the refine input's layout (pixel stride, channels to write = the first refine layer's padded input, eye
+// offsets); unused without REFINE.
+layout(push_constant) uniform Push {
+    Eye eye[2];
+    uint stride;
+    uint refineStride;
+    uint refineChannels;
+    uint refineOffset[2];
+} pc;
 
 // tanh saturates to exactly 1.0 in fp32 beyond |x| ~ 9; clamping first keeps exp-based implementations of tanh from
 // computing inf / inf = NaN for a large head value, and changes no result.
@@ -93,6 +109,26 @@ void headAt(Eye E, vec2 pos, out float h[HEAD]) {
                    mix(headTexel(E, ivec2(b.lo.x, b.hi.y), c), headTexel(E, b.hi, c), b.t.x), b.t.y);
     }
 }
+
+#ifdef REFINE
+// RefineOp.input: T(rgb) of the unrounded output, the guides at the parameters' position, zero padding channels.
+void writeRefineInput(uint e, Eye E, ivec2 o, vec2 pos, vec3 rgb) {
+    const uint base = pc.refineOffset[e] + ((o.y + 1) * (E.outWidth + 2) + o.x + 1) * pc.refineStride;
+    const vec3 y = toneMap(rgb);
+    BilinearTaps b = bilinearTaps(pos, ivec2(E.width, E.height));
+    for (uint c = 0; c < pc.refineChannels; c++) {
+        float v = 0.0;
+        if (c < 3) {
+            v = y[c];
+        } else if (c < 3 + GUIDES) {
+            uint h = HEAD + c - 3;
+            v = mix(mix(headTexel(E, b.lo, h), headTexel(E, ivec2(b.hi.x, b.lo.y), h), b.t.x),
+                    mix(headTexel(E, ivec2(b.lo.x, b.hi.y), h), headTexel(E, b.hi, h), b.t.x), b.t.y);
+        }
+        refineIn[base + c] = ACT_T(v);
+    }
+}
+#endif
 
 // What FuseSample.gather keeps for resolve.
 struct Gathered {
@@ -264,4 +300,7 @@ void main() {
         imageStore(out1, o, result);
         imageStore(nextHistory1, o, next);
     }
+#ifdef REFINE
+    writeRefineInput(e, E, o, pos, rgb);
+#endif
 }

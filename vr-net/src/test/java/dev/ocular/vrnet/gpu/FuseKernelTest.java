@@ -11,6 +11,7 @@ import dev.ocular.vrnet.EyeParams;
 import dev.ocular.vrnet.bench.SyntheticFrames;
 import dev.ocular.vrnet.model.NetSpec;
 import dev.ocular.vrnet.reference.FuseOp;
+import dev.ocular.vrnet.reference.RefineOp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -80,6 +81,58 @@ class FuseKernelTest {
             Comparison.assertClose("fuse fp16=" + fp16 + " next history", expectedHistory,
                     List.of(fx.download(nextHistory[0]), fx.download(nextHistory[1])), FuseKernel.NMSE_HISTORY,
                     FuseKernel.MAX_ABS_HISTORY);
+        }
+    }
+
+    /**
+     * The REFINE variant (spec version 3) writes the refine stage's input besides the same output: T(rgb), the guides
+     * interpolated like the parameters, zeros in the padding channel — every interior pixel of a NaN-poisoned buffer,
+     * both eyes at different sizes and ratios.
+     */
+    @ParameterizedTest(name = "fp16={0}")
+    @CsvSource({"false", "true"})
+    void writesTheRefineInput(boolean fp16, GpuContext gpu) {
+        Random random = new Random(fp16 ? 71 : 70);
+        int guides = 4;
+        int channels = NetSpec.REFINE_COLOUR + guides + 1; // one padding channel, which must come out zero
+        int[][] sizes = {{11, 7, 21, 13}, {5, 6, 13, 15}};
+        var constants = NetSpec.shipped().fuse();
+        try (GpuFixture fx = new GpuFixture(gpu); FuseKernel fuse = FuseKernel.create(gpu, fp16, constants, guides)) {
+            Sampler sampler = fx.nearest();
+            EyeSlot[] slots = {new EyeSlot(), new EyeSlot()};
+            List<ImageData> heads = new ArrayList<>();
+            List<ImageData> expected = new ArrayList<>();
+            for (int e = 0; e < 2; e++) {
+                int[] s = sizes[e];
+                GBufferData g = SyntheticFrames.gbuffer(random, s[0], s[1]);
+                ImageData history = history(random, s[2], s[3]);
+                ImageData head = SyntheticFrames.uniform(random, s[0], s[1], 6 + guides, -3f, 3f);
+                EyeParams p = EyeParams.centred(s[2], s[3], false);
+                PackKernelTest.fill(fx, slots[e], g, history, p);
+                slots[e].historyValid = true;
+                slots[e].output = fx.view(fx.poisonedOutput(s[2], s[3]));
+                slots[e].nextHistory = fx.view(fx.poisonedOutput(s[2], s[3]));
+                heads.add(ConvStageTest.padChannels(head, 12));
+                ImageData fused = FuseOp.apply(head, g, history, p, constants).output();
+                expected.add(ConvStageTest.padChannels(RefineOp.input(fused, head, g, p, guides), channels));
+            }
+            ActivationLayout layout = new ActivationLayout(new int[] {sizes[0][0], sizes[1][0]},
+                    new int[] {sizes[0][1], sizes[1][1]}, 12, fp16 ? 2 : 4, 8);
+            ActivationLayout refineLayout = new ActivationLayout(new int[] {sizes[0][2], sizes[1][2]},
+                    new int[] {sizes[0][3], sizes[1][3]}, channels, fp16 ? 2 : 4, 0);
+            GpuBuffer headBuffer = fx.buffer(layout.bytes());
+            fx.upload(layout.encode(heads), headBuffer);
+            GpuBuffer refineIn = fx.buffer(refineLayout.bytes());
+            int nan = fp16 ? GpuFixture.NAN_F16_PAIR : GpuFixture.NAN_F32;
+            gpu.run(cb -> {
+                cb.fillBuffer(refineIn, nan);
+                GpuFixture.afterFill(cb);
+                fuse.record(cb, slots, headBuffer, layout, sampler, refineIn, refineLayout, channels);
+            });
+            List<ImageData> actual = refineLayout.decode(fx.transfers.download(refineIn), channels);
+            Comparison.assertClose("fuse fp16=" + fp16 + " refine input", expected, actual,
+                    fp16 ? FuseKernel.NMSE_REFINE_INPUT_F16 : FuseKernel.NMSE_REFINE_INPUT_F32,
+                    fp16 ? FuseKernel.MAX_ABS_REFINE_INPUT_F16 : FuseKernel.MAX_ABS_REFINE_INPUT_F32);
         }
     }
 

@@ -31,9 +31,9 @@ class NetModelTest {
         model.save(f32, Tensor.DType.F32);
         NetModel back = NetModel.load(spec, f32);
         assertEquals("random (seed 7)", back.weightsLabel());
-        for (int i = 0; i < spec.layers().size(); i++) {
-            assertArrayEquals(model.layers().get(i).weight(), back.layers().get(i).weight());
-            assertArrayEquals(model.layers().get(i).bias(), back.layers().get(i).bias());
+        for (int i = 0; i < spec.allLayers().size(); i++) {
+            assertArrayEquals(model.allLayers().get(i).weight(), back.allLayers().get(i).weight());
+            assertArrayEquals(model.allLayers().get(i).bias(), back.allLayers().get(i).bias());
         }
         Path f16 = dir.resolve("w16.safetensors");
         model.save(f16, Tensor.DType.F16);
@@ -50,7 +50,7 @@ class NetModelTest {
             throws Exception {
         NetModel model = NetModel.random(spec, 3);
         Map<String, Tensor> tensors = new TreeMap<>();
-        for (ConvWeights w : model.layers()) {
+        for (ConvWeights w : model.allLayers()) {
             tensors.put(w.layer().weightName(), new Tensor(Tensor.DType.F32, w.layer().weightShape(),
                     w.weight().clone()));
             tensors.put(w.layer().biasName(), new Tensor(Tensor.DType.F32, new int[] {w.layer().out()},
@@ -89,6 +89,7 @@ class NetModelTest {
     @Test
     void missingAndExtraTensorsAreRefused() throws Exception {
         assertTrue(loadError(t -> t.remove("head.weight"), KEEP_META).contains("tensor 'head.weight': missing"));
+        assertTrue(loadError(t -> t.remove("refine4.bias"), KEEP_META).contains("tensor 'refine4.bias': missing"));
         String extra = loadError(t -> t.put("conv3.weight", new Tensor(Tensor.DType.F32, new int[] {1},
                 new float[1])), KEEP_META);
         assertTrue(extra.contains("tensor 'conv3.weight': not part of the spec's layers"), extra);

@@ -16,10 +16,13 @@ class NetSpecTest {
     void shippedSpecIsSmallEnoughToTrainOnTwoCores() {
         NetSpec spec = NetSpec.shipped();
         assertEquals(NetSpec.INPUTS, spec.inputs());
-        assertEquals(NetSpec.HEAD, spec.head());
+        assertEquals(NetSpec.headNames(4), spec.head());
+        assertEquals(4, spec.guides());
         assertEquals(3, spec.layers().size());
-        assertEquals(14 * 32 * 9 + 32 * 32 * 9 + 32 * 6, spec.macsPerPixel());
-        assertEquals(13_510, spec.parameterCount());
+        assertEquals(4, spec.refine().size());
+        assertEquals(14 * 32 * 9 + 32 * 32 * 9 + 32 * 10, spec.macsPerPixel());
+        assertEquals(7 * 8 * 9 + 8 * 8 * 9 * 2 + 8 * 3 * 9, spec.refineMacsPerPixel());
+        assertEquals(13_642 + 1_899, spec.parameterCount());
     }
 
     @Test
@@ -32,10 +35,15 @@ class NetSpecTest {
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', value = {
         "\"architecture\": \"vrnet\"|\"architecture\": \"unet\"|architecture",
-        "\"version\": 2|\"version\": 1|version",
+        "\"version\": 3|\"version\": 2|version",
         "\"colour_r\", \"colour_g\"|\"colour_g\", \"colour_r\"|inputs",
         "\"in\": 32, \"out\": 32|\"in\": 31, \"out\": 32|layers[1].in",
-        "\"out\": 6|\"out\": 7|layers[2].out",
+        "\"out\": 10|\"out\": 9|layers[2].out",
+        "\"guide_3\"|\"guide_4\"|head",
+        "\"in\": 7, \"out\": 8|\"in\": 6, \"out\": 8|refine[0].in",
+        "\"in\": 8, \"out\": 3|\"in\": 8, \"out\": 4|refine[3]",
+        "\"name\": \"refine2\"|\"name\": \"conv2\"|refine[1].name",
+        "\"kind\": \"conv3x3\", \"in\": 8, \"out\": 3, \"activation\": \"none\"|\"kind\": \"conv3x3\", \"in\": 8, \"out\": 3, \"activation\": \"relu\"|refine[3]",
         "\"kind\": \"conv1x1\"|\"kind\": \"conv5x5\"|layers[2].kind",
         "\"activation\": \"none\"|\"activation\": \"gelu\"|layers[2].activation",
         "\"name\": \"conv2\"|\"name\": \"conv1\"|layers[1].name",
@@ -43,7 +51,7 @@ class NetSpecTest {
         "\"minHistory\": 3.0|\"minHistory\": 30.0|fuse.maxHistory",
         "\"motionSoftsign\": 8.0|\"motionSoftsign\": -1|pack.motionSoftsign",
         "\"residualScale\": 0.0|\"residualScale\": \"big\"|fuse.residualScale",
-        "\"version\": 2,|\"version\": 2, \"dropout\": 0.1,|dropout",
+        "\"version\": 3,|\"version\": 3, \"dropout\": 0.1,|dropout",
         "\"in\": 14, \"out\": 32|\"in\": 14, \"out\": 0|layers[0].out",
         "{|[|json",
     })

@@ -6,7 +6,10 @@ import java.util.Random;
 import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 
-/** The loss's gradient against finite differences, with and without the temporal term, across the sRGB knee. */
+/**
+ * The loss's gradient against finite differences, with and without the temporal and edge terms, across the sRGB
+ * knee.
+ */
 class DisplayLossTest {
 
     @Test
@@ -14,7 +17,9 @@ class DisplayLossTest {
         Random r = new Random(3);
         int w = 5;
         int h = 4;
-        for (float temporal : new float[] {0f, 0.7f}) {
+        for (float[] weights : new float[][] {{0f, 0f}, {0.7f, 0f}, {0f, 0.5f}, {0.7f, 0.5f}}) {
+            float temporal = weights[0];
+            float edge = weights[1];
             Planes y = Planes.zeros(3, w, h);
             Planes target = Planes.zeros(3, w, h);
             Planes previous = Planes.zeros(3, w, h);
@@ -26,14 +31,15 @@ class DisplayLossTest {
                 previous.data()[i] = r.nextFloat();
                 previousTarget.data()[i] = r.nextFloat();
             }
-            DisplayLoss loss = new DisplayLoss(1e-2f, temporal);
+            DisplayLoss loss = new DisplayLoss(1e-2f, temporal, edge);
             Planes grad = Planes.zeros(3, w, h);
             Planes shown = Planes.zeros(3, w, h);
             double value = loss.evaluate(y, target, previous, previousTarget, shown, grad);
             DoubleSupplier f = () -> loss.evaluate(y, target, previous, previousTarget, Planes.zeros(3, w, h),
                     Planes.zeros(3, w, h));
             assertEquals(value, f.getAsDouble(), 0.0, "pure");
-            GradCheck check = new GradCheck("display loss, temporal " + temporal, 1e-4, 1e-4, 1e-2);
+            GradCheck check = new GradCheck("display loss, temporal " + temporal + ", edge " + edge, 1e-4, 1e-4,
+                    1e-2);
             for (int i = 0; i < y.data().length; i++) {
                 check.check("y " + i, y.data(), i, grad.data()[i], f);
             }

@@ -23,21 +23,25 @@ import org.junit.jupiter.api.Test;
  */
 class FramePassTest {
     private static final String SMALL_SPEC = """
-            { "architecture": "vrnet", "version": 2,
+            { "architecture": "vrnet", "version": 3,
               "inputs": ["colour_r", "colour_g", "colour_b", "depth", "motion_x", "motion_y", "lens_x", "lens_y",
                          "jitter_x", "jitter_y", "history_r", "history_g", "history_b", "history_valid"],
               "pack": { "motionSoftsign": 8.0 },
               "layers": [
                 { "name": "a", "kind": "conv3x3", "in": 14, "out": 4, "activation": "relu" },
                 { "name": "b", "kind": "conv3x3", "in": 4, "out": 4, "activation": "relu" },
-                { "name": "head", "kind": "conv1x1", "in": 4, "out": 6, "activation": "none" } ],
-              "head": ["sigma", "history_cap", "clip_gamma", "residual_y", "residual_co", "residual_cg"],
+                { "name": "head", "kind": "conv1x1", "in": 4, "out": 8, "activation": "none" } ],
+              "head": ["sigma", "history_cap", "clip_gamma", "residual_y", "residual_co", "residual_cg",
+                       "guide_0", "guide_1"],
               "fuse": { "sigmaBase": 0.35, "sigmaOctaves": 1.0, "capOctaves": 2.0, "gammaBase": 1.5,
                         "gammaOctaves": 1.0, "residualScale": 0.05, "maxHistory": 10.0, "minHistory": 3.0,
-                        "fastMotion": 1.0, "rejection": 1.0 } }""";
+                        "fastMotion": 1.0, "rejection": 1.0 },
+              "refine": [
+                { "name": "r1", "kind": "conv3x3", "in": 5, "out": 3, "activation": "relu" },
+                { "name": "r2", "kind": "conv3x3", "in": 3, "out": 3, "activation": "none" } ] }""";
 
     private static final Map<String, String> META = Map.of(NetModel.META_ARCHITECTURE, "vrnet",
-            NetModel.META_VERSION, "2", NetModel.META_PROVENANCE, "test");
+            NetModel.META_VERSION, "3", NetModel.META_PROVENANCE, "test");
 
     private static TrainFrame frame(Random r, int w, int h, int ow, int oh, boolean reset) {
         GBufferData g = TestData.gbuffer(r, w, h);
@@ -61,8 +65,15 @@ class FramePassTest {
         for (int t = 0; t < 3; t++) {
             TrainFrame f = frame(r, 9, 7, 17, 12, t == 0);
             FramePass.Result result = pass.run(params, f, history, previous, loss, null);
-            ImageData expected = ReferenceNet.forward(model, f.gbuffer(), ReferenceNet.usableHistory(history,
-                    f.params()), f.params()).history();
+            ReferenceNet.Forward reference = ReferenceNet.forward(model, f.gbuffer(),
+                    ReferenceNet.usableHistory(history, f.params()), f.params());
+            ImageData expected = reference.history();
+            // What is shown (the refined output, display-referred) follows the reference to fp32 precision: both
+            // refine in the same tone-mapped space, the reference then maps back to linear.
+            Planes shown = DisplayLoss.display(FramePass.toneMappedReference(reference.output()));
+            for (int i = 0; i < shown.data().length; i++) {
+                assertEquals(shown.data()[i], result.shown().data()[i], 1e-4f, "frame " + t + " shown value " + i);
+            }
             // Both sides round the history to fp16 after fp32 arithmetic done in a different order (the trainer's
             // convolutions and head sampling are its own code): equal to fp32 precision, except where the two fp32
             // values straddle an fp16 rounding boundary — then one fp16 ulp apart. Such steps must stay rare.

@@ -1,0 +1,96 @@
+package dev.ocular.vrnet.reference;
+
+import dev.ocular.gpu.frame.GBufferData;
+import dev.ocular.gpu.frame.ImageData;
+import dev.ocular.vrnet.EyeParams;
+import dev.ocular.vrnet.model.ConvWeights;
+import dev.ocular.vrnet.model.NetSpec;
+import java.util.List;
+
+/**
+ * The refine stage (spec version 3, README "Refine"): a small convolution stack at output resolution that reads the
+ * fused output and the head's guide channels and writes a residual, added to the output in the tone-mapped space the
+ * loss is measured in. It restores what the fuse op's resampling blurs and what a low-resolution head cannot address
+ * per output pixel. The residual changes only what is shown: history stays the fused pixel, so the stage has no
+ * feedback loop and a frame's gradient through it is exact under one-frame truncated back-propagation. CPU twin of
+ * shaders/refine_input.glsl (written by fuse.comp), the convolution kernels and shaders/refine_apply.comp. Pure.
+ */
+public final class RefineOp {
+    private RefineOp() {
+    }
+
+    /**
+     * The stage's input at output resolution: T(fused rgb) in channels 0–2 (reference/ToneMap), then each guide
+     * channel of the head bilinearly interpolated at the output pixel's centre, as the fuse op reads its parameters.
+     *
+     * @param fused the fuse op's output (linear RGBA)
+     * @param head  the head at low resolution (6 + guides channels)
+     */
+    public static ImageData input(ImageData fused, ImageData head, GBufferData g, EyeParams p, int guides) {
+        ImageData in = ImageData.zeros(p.outWidth(), p.outHeight(), NetSpec.REFINE_COLOUR + guides);
+        for (int y = 0; y < p.outHeight(); y++) {
+            float hy = FuseOp.lowResCentre(y, p.outHeight(), g.height());
+            for (int x = 0; x < p.outWidth(); x++) {
+                float hx = FuseOp.lowResCentre(x, p.outWidth(), g.width());
+                for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
+                    in.set(x, y, c, ToneMap.forward(fused.get(x, y, c)));
+                }
+                for (int i = 0; i < guides; i++) {
+                    in.set(x, y, NetSpec.REFINE_COLOUR + i, Bilinear.sample(head, hx, hy, NetSpec.HEAD.size() + i));
+                }
+            }
+        }
+        return in;
+    }
+
+    /** The whole stage: input, every refine layer (reference/ConvOp at output resolution), then {@link #apply}. */
+    public static ImageData run(ImageData fused, ImageData head, GBufferData g, EyeParams p, NetSpec spec,
+            List<ConvWeights> refine) {
+        ImageData in = input(fused, head, g, p, spec.guides());
+        ImageData x = in;
+        for (ConvWeights w : refine) {
+            x = ConvOp.apply(x, w);
+        }
+        return apply(fused, in, x);
+    }
+
+    /**
+     * The fused output with the residual (3 channels at output size) added per channel to its tone-mapped colour as
+     * the stage's input holds it (channels 0–2 of {@code input}); alpha is kept.
+     */
+    public static ImageData apply(ImageData fused, ImageData input, ImageData residual) {
+        if (residual.width() != fused.width() || residual.height() != fused.height()
+                || residual.channels() != NetSpec.REFINE_COLOUR) {
+            throw new IllegalArgumentException("residual " + residual.width() + "x" + residual.height() + "x"
+                    + residual.channels() + " does not match the output " + fused.width() + "x" + fused.height()
+                    + "x3");
+        }
+        ImageData out = ImageData.zeros(fused.width(), fused.height(), 4);
+        for (int y = 0; y < fused.height(); y++) {
+            for (int x = 0; x < fused.width(); x++) {
+                for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
+                    out.set(x, y, c, refined(fused.get(x, y, c), input.get(x, y, c), residual.get(x, y, c)));
+                }
+                out.set(x, y, 3, fused.get(x, y, 3));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One channel: T⁻¹(clamp(y + residual, 0, MAX_TONEMAPPED)), y = T(linear) as the stage's input holds it. A residual
+     * of exactly zero returns {@code linear} unchanged, so a zero last layer is the fuse op bit for bit (the round trip
+     * through T would move it by an ulp).
+     */
+    public static float refined(float linear, float y, float residual) {
+        if (residual == 0f) {
+            return linear;
+        }
+        return ToneMap.inverse(refinedToneMapped(y, residual));
+    }
+
+    /** The same in tone-mapped space, what the loss sees: clamp(y + residual, 0, MAX_TONEMAPPED), or y at zero. */
+    public static float refinedToneMapped(float y, float residual) {
+        return residual == 0f ? y : Math.min(Math.max(y + residual, 0f), ToneMap.MAX_TONEMAPPED);
+    }
+}

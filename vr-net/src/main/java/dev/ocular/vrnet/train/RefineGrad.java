@@ -1,0 +1,116 @@
+package dev.ocular.vrnet.train;
+
+import dev.ocular.vrnet.EyeParams;
+import dev.ocular.vrnet.model.ConvWeights;
+import dev.ocular.vrnet.model.NetSpec;
+import dev.ocular.vrnet.reference.FuseOp;
+import dev.ocular.vrnet.reference.RefineOp;
+import dev.ocular.vrnet.reference.ToneMap;
+import java.util.List;
+
+/**
+ * The refine stage (README "Refine", CPU oracle {@code reference/RefineOp}) on planar tensors, forward and backward:
+ * input = [y, guides bilinearly read from the head], the refine convolutions, then y' = clamp(y + residual). The
+ * gradient reaches the refine weights, the fused output y (directly and through the input) and the head's guide
+ * channels (through the bilinear read's transpose). History never sees the residual, so nothing here reaches earlier
+ * frames. Owns its activation buffers, reused while the output size stays the same: one instance per thread.
+ */
+final class RefineGrad {
+    private final HeadTaps taps = new HeadTaps();
+    private Planes[] activations;
+    private Planes[] grads;
+
+    /**
+     * @param y     the fused output, tone-mapped (3 planes at output size)
+     * @param head  the head (6 + guides planes at low resolution)
+     * @param shown receives y', the refined output the loss sees (3 planes at output size)
+     */
+    void forward(List<ConvWeights> refine, int guides, Planes y, Planes head, EyeParams p, Planes shown) {
+        allocate(refine, p);
+        Planes in = activations[0];
+        int pixels = y.planeSize();
+        System.arraycopy(y.data(), 0, in.data(), 0, NetSpec.REFINE_COLOUR * pixels);
+        for (int oy = 0; oy < p.outHeight(); oy++) {
+            for (int ox = 0; ox < p.outWidth(); ox++) {
+                placeTaps(ox, oy, head, p);
+                int i = oy * p.outWidth() + ox;
+                for (int c = 0; c < guides; c++) {
+                    in.data()[(NetSpec.REFINE_COLOUR + c) * pixels + i] = taps.read(head, NetSpec.HEAD.size() + c);
+                }
+            }
+        }
+        for (int l = 0; l < refine.size(); l++) {
+            ConvGrad.forward(refine.get(l), activations[l], activations[l + 1]);
+        }
+        float[] r = activations[refine.size()].data();
+        float[] yd = y.data();
+        for (int j = 0; j < yd.length; j++) {
+            shown.data()[j] = RefineOp.refinedToneMapped(yd[j], r[j]);
+        }
+    }
+
+    /**
+     * Given dL/dy' ({@code gradShown}), adds dL/d weights to {@code gradWeights}, writes dL/dy into {@code gradY}
+     * (overwritten) and adds dL/d guides into {@code gradHead}; call right after {@link #forward} with the same inputs.
+     */
+    void backward(List<ConvWeights> refine, List<ConvWeights> gradWeights, int guides, Planes y, Planes head,
+            EyeParams p, Planes gradShown, Planes gradY, Planes gradHead) {
+        int last = refine.size();
+        float[] r = activations[last].data();
+        float[] yd = y.data();
+        float[] gs = gradShown.data();
+        float[] gr = grads[last].data();
+        for (int j = 0; j < yd.length; j++) {
+            // clamp(y + r): slope 1 inside [0, MAX_TONEMAPPED], 0 where clamped; a zero residual passes y through.
+            float v = yd[j] + r[j];
+            boolean inside = r[j] == 0f || (v > 0f && v < ToneMap.MAX_TONEMAPPED);
+            gr[j] = inside ? gs[j] : 0f;
+        }
+        System.arraycopy(gr, 0, gradY.data(), 0, gr.length);
+        java.util.Arrays.fill(grads[0].data(), 0f);
+        for (int l = 1; l < last; l++) {
+            java.util.Arrays.fill(grads[l].data(), 0f);
+        }
+        for (int l = last - 1; l >= 0; l--) {
+            ConvGrad.backward(refine.get(l), activations[l], activations[l + 1], grads[l + 1], grads[l],
+                    gradWeights.get(l).weight(), gradWeights.get(l).bias());
+        }
+        float[] gin = grads[0].data();
+        int pixels = gradY.planeSize();
+        for (int j = 0; j < NetSpec.REFINE_COLOUR * pixels; j++) {
+            gradY.data()[j] += gin[j];
+        }
+        for (int oy = 0; oy < p.outHeight(); oy++) {
+            for (int ox = 0; ox < p.outWidth(); ox++) {
+                placeTaps(ox, oy, head, p);
+                int i = oy * p.outWidth() + ox;
+                for (int c = 0; c < guides; c++) {
+                    taps.scatter(gradHead, NetSpec.HEAD.size() + c, gin[(NetSpec.REFINE_COLOUR + c) * pixels + i]);
+                }
+            }
+        }
+    }
+
+    /** The head taps output pixel (ox, oy) reads its guides through (FuseOp.headAt's position). */
+    private void placeTaps(int ox, int oy, Planes head, EyeParams p) {
+        taps.at(FuseOp.lowResCentre(ox, p.outWidth(), head.width()), FuseOp.lowResCentre(oy, p.outHeight(),
+                head.height()), head.width(), head.height());
+    }
+
+    private void allocate(List<ConvWeights> refine, EyeParams p) {
+        int w = p.outWidth();
+        int h = p.outHeight();
+        if (activations != null && activations.length == refine.size() + 1 && activations[0].width() == w
+                && activations[0].height() == h) {
+            return;
+        }
+        activations = new Planes[refine.size() + 1];
+        grads = new Planes[refine.size() + 1];
+        activations[0] = Planes.zeros(refine.get(0).layer().in(), w, h);
+        grads[0] = Planes.zeros(refine.get(0).layer().in(), w, h);
+        for (int l = 0; l < refine.size(); l++) {
+            activations[l + 1] = Planes.zeros(refine.get(l).layer().out(), w, h);
+            grads[l + 1] = Planes.zeros(refine.get(l).layer().out(), w, h);
+        }
+    }
+}

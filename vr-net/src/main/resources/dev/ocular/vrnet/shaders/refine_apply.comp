@@ -1,0 +1,52 @@
+#version 460
+// Refine stage, last step (spec version 3): adds the refine residual (the last refine layer's 3 channels, at output
+// resolution) to each eye's output in tone-mapped space: rgb' = T^-1(clamp(T(rgb) + r, 0, MAX_TONEMAPPED)), with
+// T(rgb) read from the refine input the fuse kernel wrote (unrounded, where the stored output is fp16: T^-1's slope
+// near the clamp would magnify the store's rounding), a zero residual leaving a channel exactly as stored; alpha
+// (coverage) is kept. Writes the output image in place. Only the shown output changes: the
+// history the fuse op wrote stays the fused pixel. CPU twin: dev.ocular.vrnet.reference.RefineOp.apply / refined;
+// tolerances: gpu/RefineApplyKernel.java; formulas: vr-net/README.md, "Refine".
+#include "activations.glsl"
+#include "tonemap.glsl"
+#include "perceptual.glsl"
+
+layout(local_size_x = 8, local_size_y = 8) in;
+
+layout(set = 0, binding = 0, std430) readonly buffer Base { ACT_T base[]; };
+layout(set = 0, binding = 1, std430) readonly buffer Residual { ACT_T residual[]; };
+layout(set = 0, binding = 2, rgba16f) uniform image2D out0;
+layout(set = 0, binding = 3, rgba16f) uniform image2D out1;
+
+struct Eye {
+    uint width, height, offset;
+};
+layout(push_constant) uniform Push { Eye eye[2]; uint stride; } pc;
+
+// RefineOp.refined for one channel: the stored value, its tone-mapped fp32 twin, the residual.
+float refined(float stored, float y, float r) {
+    if (r == 0.0) {
+        return stored;
+    }
+    return toneMapInverse(vec3(clamp(y + r, 0.0, MAX_TONEMAPPED))).x;
+}
+
+void main() {
+    const uint e = gl_WorkGroupID.z;
+    const Eye E = pc.eye[e];
+    const ivec2 o = ivec2(gl_GlobalInvocationID.xy);
+    if (o.x >= int(E.width) || o.y >= int(E.height)) {
+        return;
+    }
+    const uint at = E.offset + ((o.y + 1) * (E.width + 2) + o.x + 1) * pc.stride;
+    vec4 v = e == 0 ? imageLoad(out0, o) : imageLoad(out1, o);
+    for (uint c = 0; c < 3; c++) {
+        v[c] = refined(v[c], float(base[at + c]), float(residual[at + c]));
+    }
+    // Round to nearest before the store, as the fuse op's stores do (Perceptual.fp16).
+    v = fp16(v);
+    if (e == 0) {
+        imageStore(out0, o, v);
+    } else {
+        imageStore(out1, o, v);
+    }
+}
