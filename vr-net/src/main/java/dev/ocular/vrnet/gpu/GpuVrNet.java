@@ -277,19 +277,12 @@ public final class GpuVrNet implements AutoCloseable {
         gpu.device().waitIdle(); // memory about to be freed may still be in use by submitted frames
         views.clear();
         if (!layoutFits) {
-            int n = eyes.size();
-            int[] widths = new int[n];
-            int[] heights = new int[n];
-            for (int e = 0; e < n; e++) {
-                widths[e] = eyes.get(e).width();
-                heights[e] = eyes.get(e).height();
-            }
             if (activations != null) {
                 activations.close();
                 activations = null;
             }
-            activations = ActivationBuffers.create(gpu, cb, new ActivationLayout(widths, heights, stride,
-                    plan == null ? 4 : 2, plan == null ? 0 : plan.slackPixels()));
+            activations = ActivationBuffers.create(gpu, cb, layout(eyes.size(), e -> eyes.get(e).width(),
+                    e -> eyes.get(e).height(), stride));
         }
         if (apply != null && (!outputsFit || refineActivations == null)) {
             reallocateRefine(cb, params);
@@ -313,15 +306,21 @@ public final class GpuVrNet implements AutoCloseable {
             refineActivations.close();
             refineActivations = null;
         }
-        int n = params.size();
+        refineActivations = ActivationBuffers.create(gpu, cb, layout(params.size(), e -> params.get(e).outWidth(),
+                e -> params.get(e).outHeight(), refineStride), 3);
+    }
+
+    /** This path's activation layout (fp32 or fp16 elements, coopmat slack) for {@code n} eyes of the given sizes. */
+    private ActivationLayout layout(int n, java.util.function.IntUnaryOperator width,
+            java.util.function.IntUnaryOperator height, int pixelStride) {
         int[] widths = new int[n];
         int[] heights = new int[n];
         for (int e = 0; e < n; e++) {
-            widths[e] = params.get(e).outWidth();
-            heights[e] = params.get(e).outHeight();
+            widths[e] = width.applyAsInt(e);
+            heights[e] = height.applyAsInt(e);
         }
-        refineActivations = ActivationBuffers.create(gpu, cb, new ActivationLayout(widths, heights, refineStride,
-                plan == null ? 4 : 2, plan == null ? 0 : plan.slackPixels()), 3);
+        return new ActivationLayout(widths, heights, pixelStride, plan == null ? 4 : 2,
+                plan == null ? 0 : plan.slackPixels());
     }
 
     private static void checkPlanes(int e, EyeGBuffer g) {
