@@ -65,13 +65,12 @@ public final class ParameterSet {
         int head = spec.layers().size() - 1;
         int residual = spec.refine().isEmpty() ? -1 : p.layers.size() - 1;
         for (int l = 0; l < p.layers.size(); l++) {
-            boolean last = l == head || l == residual;
             if (l == residual || (l == head && headGain == 0)) {
                 continue;
             }
             ConvWeights w = p.layers.get(l);
             int fanIn = w.layer().in() * w.layer().kind().taps();
-            double std = (last ? headGain : Math.sqrt(2.0)) / Math.sqrt(fanIn);
+            double std = (l == head ? headGain : Math.sqrt(2.0)) / Math.sqrt(fanIn);
             for (int j = 0; j < w.weight().length; j++) {
                 w.weight()[j] = (float) (random.nextGaussian() * std);
             }

@@ -67,8 +67,7 @@ final class RefineGrad {
             gr[j] = inside ? gs[j] : 0f;
         }
         System.arraycopy(gr, 0, gradY.data(), 0, gr.length);
-        java.util.Arrays.fill(grads[0].data(), 0f);
-        for (int l = 1; l < last; l++) {
+        for (int l = 0; l < last; l++) {
             java.util.Arrays.fill(grads[l].data(), 0f);
         }
         for (int l = last - 1; l >= 0; l--) {
