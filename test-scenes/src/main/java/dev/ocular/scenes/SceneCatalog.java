@@ -8,6 +8,7 @@ import dev.ocular.scenes.builtin.MoireScene;
 import dev.ocular.scenes.builtin.ParticlesScene;
 import dev.ocular.scenes.builtin.TextPanelsScene;
 import dev.ocular.scenes.builtin.ThinWiresScene;
+import dev.ocular.scenes.builtin.WarehouseScene;
 import dev.ocular.scenes.io.GltfSceneLoader;
 import dev.ocular.scenes.patterns.TestPattern;
 import dev.ocular.scenes.scene.Scene;
@@ -43,7 +44,7 @@ public final class SceneCatalog {
     public static SceneCatalog builtIn() {
         return new SceneCatalog(List.of(new ThinWiresScene(), new MoireScene(), new TextPanelsScene(),
                 new HdrSpecularsScene(), new FastMotionScene(), new ParticlesScene(), new CorridorScene(),
-                new DistantSkylineScene()));
+                new DistantSkylineScene(), new WarehouseScene()));
     }
 
     public List<SceneDefinition> scenes() {
