@@ -32,8 +32,8 @@ import java.util.List;
  * writes made visible to compute) and must add a barrier from COMPUTE_SHADER / SHADER_WRITE before reading an output.
  * When sizes change this object waits for the device to go idle and reallocates what no longer fits (so the change
  * must not come inside a command buffer that already holds a frame); an eye whose output size changed starts without
- * history, the other eye keeps its own. The refine stage's tensors live in two more activation buffers laid out at the
- * output sizes. Not thread-safe.
+ * history, the other eye keeps its own. The refine stage ({@link RefineStage}) keeps its tensors in buffers laid out at
+ * the output sizes. Not thread-safe.
  */
 public final class GpuVrNet implements AutoCloseable {
     /**
@@ -75,18 +75,15 @@ public final class GpuVrNet implements AutoCloseable {
     private final PackKernel pack;
     private final List<ConvStage> convs;
     private final FuseKernel fuse;
-    /** The refine stage's layers (empty without one) and its apply kernel (null exactly when they are empty). */
-    private final List<ConvStage> refine;
-    private final RefineApplyKernel apply;
+    /** The refine stage, or null for a spec without one. */
+    private final RefineStage refine;
     private final ViewCache views;
     private final int stride;
-    private final int refineStride;
     private final ImageView[] outputViews = new ImageView[VrNetRunner.MAX_EYES];
     private final int packChannels;
     private final List<String> stageNames;
     private final EyeSlot[] slots = {new EyeSlot(), new EyeSlot()};
     private ActivationBuffers activations;
-    private ActivationBuffers refineActivations;
     private final EyeOutputs[] outputs = new EyeOutputs[VrNetRunner.MAX_EYES];
     private boolean closed;
 
@@ -99,8 +96,7 @@ public final class GpuVrNet implements AutoCloseable {
         this.pack = kernels.pack();
         this.convs = kernels.convs();
         this.fuse = kernels.fuse();
-        this.refine = kernels.refine();
-        this.apply = kernels.apply();
+        this.refine = kernels.apply() == null ? null : new RefineStage(gpu, kernels.refine(), kernels.apply());
         this.views = new ViewCache(gpu.device());
         this.packChannels = convs.get(0).inputChannels();
         int widest = packChannels;
@@ -108,18 +104,12 @@ public final class GpuVrNet implements AutoCloseable {
             widest = Math.max(widest, c.outputChannels());
         }
         this.stride = widest;
-        int refineWidest = 0;
-        for (ConvStage c : refine) {
-            refineWidest = Math.max(refineWidest, Math.max(c.inputChannels(), c.outputChannels()));
-        }
-        this.refineStride = refineWidest;
         List<String> names = new ArrayList<>();
         names.add("pack");
         convs.forEach(c -> names.add(c.layer().name()));
         names.add("fuse");
-        refine.forEach(c -> names.add(c.layer().name()));
-        if (apply != null) {
-            names.add(APPLY_STAGE);
+        if (refine != null) {
+            refine.addStageNames(names, APPLY_STAGE);
         }
         this.stageNames = List.copyOf(names);
     }
@@ -179,41 +169,29 @@ public final class GpuVrNet implements AutoCloseable {
         // overwritten before this frame's work.
         cb.memoryBarrier(VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, VK_ACCESS_2_MEMORY_WRITE_BIT,
                 VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_READ_BIT | VK_ACCESS_2_SHADER_WRITE_BIT);
-        int query = firstQuery;
-        stamp(cb, timestamps, query++);
+        StageStamps stamps = new StageStamps(timestamps, firstQuery);
+        stamps.mark(cb);
         ActivationLayout layout = activations.layout;
         pack.record(cb, slots, activations.get(0), layout, packChannels, sampler);
         cb.computeToCompute();
-        stamp(cb, timestamps, query++);
+        stamps.mark(cb);
         for (int i = 0; i < convs.size(); i++) {
             convs.get(i).record(cb, activations.get(i % 2), activations.get((i + 1) % 2), layout);
             cb.computeToCompute();
-            stamp(cb, timestamps, query++);
+            stamps.mark(cb);
         }
         GpuBuffer head = activations.get(convs.size() % 2);
-        if (apply == null) {
+        if (refine == null) {
             fuse.record(cb, slots, head, layout, sampler);
-            stamp(cb, timestamps, query);
+            stamps.mark(cb);
         } else {
-            ActivationLayout out = refineActivations.layout;
-            fuse.record(cb, slots, head, layout, sampler, refineActivations.get(0), out, refine.get(0)
-                    .inputChannels());
+            fuse.record(cb, slots, head, layout, sampler, refine.input(), refine.layout(), refine.inputChannels());
             cb.computeToCompute();
-            stamp(cb, timestamps, query++);
-            // The input (buffer 0) stays for the apply step, which adds the residual to its colour channels; the
-            // layers ping-pong between buffers 1 and 2.
-            for (int i = 0; i < refine.size(); i++) {
-                refine.get(i).record(cb, refineActivations.get(i == 0 ? 0 : 2 - i % 2),
-                        refineActivations.get(1 + i % 2), out);
-                cb.computeToCompute();
-                stamp(cb, timestamps, query++);
-            }
+            stamps.mark(cb);
             for (int e = 0; e < eyes.size(); e++) {
                 outputViews[e] = outputs[e].outputView();
             }
-            apply.record(cb, refineActivations.get(0), refineActivations.get(2 - refine.size() % 2), out,
-                    outputViews);
-            stamp(cb, timestamps, query);
+            refine.record(cb, outputViews, stamps);
         }
         for (int e = 0; e < eyes.size(); e++) {
             outputs[e].markWritten();
@@ -284,8 +262,9 @@ public final class GpuVrNet implements AutoCloseable {
             activations = ActivationBuffers.create(gpu, cb, layout(eyes.size(), e -> eyes.get(e).width(),
                     e -> eyes.get(e).height(), stride));
         }
-        if (apply != null && (!outputsFit || refineActivations == null)) {
-            reallocateRefine(cb, params);
+        if (refine != null && (!outputsFit || !refine.allocated())) {
+            refine.reallocate(cb, layout(params.size(), e -> params.get(e).outWidth(),
+                    e -> params.get(e).outHeight(), refine.stride()));
         }
         for (int e = 0; e < outputs.length; e++) {
             EyeOutputs o = outputs[e];
@@ -298,16 +277,6 @@ public final class GpuVrNet implements AutoCloseable {
                 outputs[e] = EyeOutputs.create(gpu, cb, params.get(e).outWidth(), params.get(e).outHeight());
             }
         }
-    }
-
-    /** The refine stage's three buffers (input, then a ping-pong pair), laid out at the eyes' output sizes. */
-    private void reallocateRefine(CommandBuffer cb, List<EyeParams> params) {
-        if (refineActivations != null) {
-            refineActivations.close();
-            refineActivations = null;
-        }
-        refineActivations = ActivationBuffers.create(gpu, cb, layout(params.size(), e -> params.get(e).outWidth(),
-                e -> params.get(e).outHeight(), refineStride), 3);
     }
 
     /** This path's activation layout (fp32 or fp16 elements, coopmat slack) for {@code n} eyes of the given sizes. */
@@ -338,12 +307,6 @@ public final class GpuVrNet implements AutoCloseable {
         s.input(g, views.arrayView(g.colour()), views.arrayView(g.depth()), views.arrayView(g.motion()));
         EyeOutputs o = outputs[e];
         s.outputs(p, o.historyView(), o.outputView(), o.nextHistoryView(), o.historyValid());
-    }
-
-    private static void stamp(CommandBuffer cb, TimestampQueries timestamps, int query) {
-        if (timestamps != null) {
-            timestamps.write(cb, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, query);
-        }
     }
 
     /** The image the last {@link #record} wrote for {@code eye} (GENERAL layout, RGBA16F). */
@@ -390,18 +353,12 @@ public final class GpuVrNet implements AutoCloseable {
                 outputs[e].close();
             }
         }
-        if (refineActivations != null) {
-            refineActivations.close();
-        }
         if (activations != null) {
             activations.close();
         }
         views.close();
-        if (apply != null) {
-            apply.close();
-        }
-        for (int i = refine.size() - 1; i >= 0; i--) {
-            refine.get(i).close();
+        if (refine != null) {
+            refine.close();
         }
         fuse.close();
         for (int i = convs.size() - 1; i >= 0; i--) {
