@@ -50,9 +50,19 @@ public final class ImageViewCache implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** How many views are held (a frame loop that reuses its images keeps this small and constant). */
+    public int size() {
+        return views.size();
+    }
+
+    /** Closes every view; the caller has waited for the work that used them. */
+    public void clear() {
         views.values().forEach(ImageView::close);
         views.clear();
+    }
+
+    @Override
+    public void close() {
+        clear();
     }
 }

@@ -8,6 +8,7 @@ import dev.ocular.gpu.GpuContext;
 import dev.ocular.gpu.GpuBuffer;
 import dev.ocular.gpu.GpuImage;
 import dev.ocular.gpu.ImageView;
+import dev.ocular.gpu.ImageViewCache;
 import dev.ocular.gpu.Sampler;
 import dev.ocular.gpu.TimestampQueries;
 import dev.ocular.gpu.frame.EyeGBuffer;
@@ -66,6 +67,8 @@ public final class GpuVrNet implements AutoCloseable {
 
     /** Name of the stage that adds the refine residual to the outputs. */
     public static final String APPLY_STAGE = "refine_apply";
+    /** A frame loop cycles a handful of G-buffer images; more views than this means it recreates them every frame. */
+    static final int MAX_INPUT_VIEWS = 64;
 
     private final GpuContext gpu;
     private final NetModel model;
@@ -77,7 +80,7 @@ public final class GpuVrNet implements AutoCloseable {
     private final FuseKernel fuse;
     /** The refine stage, or null for a spec without one. */
     private final RefineStage refine;
-    private final ViewCache views;
+    private final ImageViewCache views;
     private final int stride;
     private final ImageView[] outputViews = new ImageView[VrNetRunner.MAX_EYES];
     private final int packChannels;
@@ -97,7 +100,7 @@ public final class GpuVrNet implements AutoCloseable {
         this.convs = kernels.convs();
         this.fuse = kernels.fuse();
         this.refine = kernels.apply() == null ? null : new RefineStage(gpu, kernels.refine(), kernels.apply());
-        this.views = new ViewCache(gpu.device());
+        this.views = new ImageViewCache(gpu.device());
         this.packChannels = convs.get(0).inputChannels();
         int widest = packChannels;
         for (ConvStage c : convs) {
@@ -304,7 +307,11 @@ public final class GpuVrNet implements AutoCloseable {
     }
 
     private void fillSlot(EyeSlot s, int e, EyeGBuffer g, EyeParams p) {
-        s.input(g, views.arrayView(g.colour()), views.arrayView(g.depth()), views.arrayView(g.motion()));
+        s.input(g, views.array(g.colour()), views.array(g.depth()), views.array(g.motion()));
+        if (views.size() > MAX_INPUT_VIEWS) {
+            throw new IllegalStateException("more than " + MAX_INPUT_VIEWS + " distinct G-buffer images were given to "
+                    + "vr-net; call GpuVrNet.forgetInputs() after reallocating them");
+        }
         EyeOutputs o = outputs[e];
         s.outputs(p, o.historyView(), o.outputView(), o.nextHistoryView(), o.historyValid());
     }
