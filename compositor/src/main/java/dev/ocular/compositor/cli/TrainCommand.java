@@ -6,6 +6,7 @@ import dev.ocular.compositor.train.TrainPreset;
 import dev.ocular.compositor.train.TrainRun;
 import dev.ocular.gpu.GpuContext;
 import dev.ocular.gpu.GpuOptions;
+import dev.ocular.vrnet.model.NetSpec;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,6 +49,10 @@ final class TrainCommand implements Callable<Integer> {
             + "for experiments; the shipped weights use the preset's).")
     Integer rounds;
 
+    @Option(names = "--spec", description = "Architecture to train (a vr-net spec JSON; default: the shipped one). "
+            + "The weights carry it, so eval, run and bench load them without it.")
+    Path specFile;
+
     @Option(names = "--threads", description = "Training threads (default: available processors). The result "
             + "does not depend on it.")
     Integer threads;
@@ -70,7 +75,11 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter print = spec.commandLine().getOut();
         GpuHolder gpu = new GpuHolder();
         try (BarProgress progress = new BarProgress(System.err)) {
-            TrainRun run = new TrainRun(recipe, out, data);
+            NetSpec architecture = specFile != null ? NetSpec.load(specFile) : NetSpec.shipped();
+            if (specFile != null) {
+                command += " --spec " + specFile;
+            }
+            TrainRun run = new TrainRun(recipe, architecture, out, data);
             if (datasetOnly) {
                 Dataset d = run.dataset(gpu::get, progress);
                 print.printf(Locale.ROOT, "dataset: %d shards in %s%n", d.manifest().shards().size(), d.root());

@@ -56,11 +56,19 @@ public final class TrainRun {
     }
 
     private final TrainPreset preset;
+    private final NetSpec spec;
     private final Path out;
     private final Path data;
 
+    /** Trains the shipped architecture. */
     public TrainRun(TrainPreset preset, Path out, Path data) {
+        this(preset, NetSpec.shipped(), out, data);
+    }
+
+    /** @param spec the architecture to train (the weights record it, so they load without the spec file) */
+    public TrainRun(TrainPreset preset, NetSpec spec, Path out, Path data) {
         this.preset = preset;
+        this.spec = spec;
         this.out = out;
         this.data = data != null ? data : out.resolve("dataset");
     }
@@ -85,7 +93,6 @@ public final class TrainRun {
         long datasetStart = System.nanoTime();
         Dataset dataset = dataset(gpu, progress);
         double datasetSeconds = (System.nanoTime() - datasetStart) / 1e9;
-        NetSpec spec = NetSpec.shipped();
         String settings = preset.training().describe() + " on " + preset.data().describe();
         TrainState state = resume ? resumeFrom(checkpoint, spec, settings) : TrainState.fresh(spec,
                 preset.training().seed(), preset.headGain());
@@ -181,6 +188,7 @@ public final class TrainRun {
         meta.put(NetModel.META_ARCHITECTURE, state.weights().spec().architecture());
         meta.put(NetModel.META_VERSION, Integer.toString(state.weights().spec().version()));
         meta.put(NetModel.META_PROVENANCE, provenance);
+        meta.put(NetModel.META_SPEC, spec.toJson());
         meta.put("ocular.preset", preset.name());
         meta.put("ocular.settings", settings);
         meta.put("ocular.commit", commit);

@@ -31,8 +31,8 @@ public final class VrNetModels {
         }
     }
 
-    /** Weights from a safetensors file, checked against the shipped spec. */
+    /** Weights from a safetensors file, with the spec it carries (the shipped spec when it carries none). */
     public static NetModel load(Path weights) {
-        return NetModel.load(NetSpec.shipped(), weights);
+        return NetModel.load(weights);
     }
 }

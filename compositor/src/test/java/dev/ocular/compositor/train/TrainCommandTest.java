@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ocular.compositor.upscale.VrNetModels;
 import dev.ocular.vrnet.model.NetModel;
+import dev.ocular.vrnet.model.NetSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +39,7 @@ class TrainCommandTest {
         assertTrue(model.weightsLabel().contains("ocular train --preset smoke"), model.weightsLabel());
         assertTrue(Files.size(out.resolve(TrainRun.CURVE_PNG)) > 1000);
         assertTrue(Files.readString(out.resolve(TrainRun.SUMMARY)).contains("\"rounds\" : 40"));
+        assertEquals(NetSpec.shipped().toJson(), model.metadata().get(NetModel.META_SPEC));
 
         // Without --resume the checkpoint is left alone; with it, a finished run just rewrites the same weights.
         byte[] checkpoint = Files.readAllBytes(out.resolve(TrainRun.CHECKPOINT));
@@ -77,5 +79,27 @@ class TrainCommandTest {
         CliRun resume = CliRun.of("train", "--preset", "smoke", "--out", dir.resolve("none").toString(), "--resume");
         assertEquals(2, resume.exit(), resume.err());
         assertTrue(resume.errorLines().get(0).contains("no checkpoint"), resume.err());
+        Path missing = dir.resolve("missing.json");
+        CliRun spec = CliRun.of("train", "--preset", "smoke", "--out", dir.resolve("s").toString(), "--spec",
+                missing.toString());
+        assertEquals(2, spec.exit(), spec.err());
+        assertEquals(List.of(missing + ": file: does not exist"), spec.errorLines().stream()
+                .map(l -> l.replaceFirst("^ocular: ", "")).toList(), spec.err());
+    }
+
+    @Test
+    void anotherArchitectureTrainsIntoWeightsThatCarryIt(@TempDir Path dir) throws Exception {
+        String json = NetSpec.shipped().toJson().replaceAll("\"out\"\\s*:\\s*8\\b", "\"out\": 4")
+                .replaceAll("\"in\"\\s*:\\s*8\\b", "\"in\": 4");
+        Path specFile = dir.resolve("narrow.json");
+        Files.writeString(specFile, json);
+        Path out = dir.resolve("run");
+        CliRun r = CliRun.of("train", "--preset", "smoke", "--rounds", "2", "--spec", specFile.toString(), "--out",
+                out.toString());
+        assertEquals(0, r.exit(), r.err());
+        NetModel model = VrNetModels.load(out.resolve(TrainRun.WEIGHTS));
+        assertEquals(NetSpec.load(specFile), model.spec());
+        assertEquals(4, model.refine().get(0).layer().out());
+        assertTrue(model.weightsLabel().contains("--spec " + specFile), model.weightsLabel());
     }
 }

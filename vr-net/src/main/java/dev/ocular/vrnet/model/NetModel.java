@@ -20,6 +20,11 @@ public final class NetModel {
     public static final String META_ARCHITECTURE = "architecture";
     public static final String META_VERSION = "version";
     public static final String META_PROVENANCE = "provenance";
+    /**
+     * Optional: the spec's JSON ({@link NetSpec#toJson()}). Weights that carry it describe their own architecture, so
+     * a file trained with another spec than the shipped one ({@code ocular train --spec}) loads by itself.
+     */
+    public static final String META_SPEC = "spec";
 
     private final NetSpec spec;
     private final List<ConvWeights> all;
@@ -51,6 +56,21 @@ public final class NetModel {
         return fromContents(spec, SafeTensors.read(weights), weights.toString());
     }
 
+    /**
+     * Reads {@code weights} with the spec it carries in {@link #META_SPEC}, or the shipped spec when it carries none
+     * (files written before specs were stored, or by other tools).
+     */
+    public static NetModel load(Path weights) {
+        SafeTensors.Contents contents = SafeTensors.read(weights);
+        return fromContents(specOf(contents, weights.toString()), contents, weights.toString());
+    }
+
+    /** The spec a file's metadata carries, else the shipped one. */
+    public static NetSpec specOf(SafeTensors.Contents contents, String source) {
+        String json = contents.metadata().get(META_SPEC);
+        return json == null ? NetSpec.shipped() : NetSpec.parse(json, source + " __metadata__." + META_SPEC);
+    }
+
     /** Checks metadata, names, dtypes, shapes and values against the spec. */
     public static NetModel fromContents(NetSpec spec, SafeTensors.Contents contents, String source) {
         Map<String, String> meta = contents.metadata();
@@ -58,6 +78,11 @@ public final class NetModel {
         requireMeta(meta, META_VERSION, Integer.toString(spec.version()), source);
         if (!meta.containsKey(META_PROVENANCE) || meta.get(META_PROVENANCE).isBlank()) {
             throw new ModelFormatException(source, "__metadata__." + META_PROVENANCE, "missing");
+        }
+        if (meta.containsKey(META_SPEC)
+                && !NetSpec.parse(meta.get(META_SPEC), source + " __metadata__." + META_SPEC).equals(spec)) {
+            throw new ModelFormatException(source, "__metadata__." + META_SPEC, "describes another architecture than "
+                    + "the spec it is loaded with");
         }
         Map<String, Tensor> remaining = new TreeMap<>(contents.tensors());
         List<ConvWeights> layers = new ArrayList<>();

@@ -120,4 +120,51 @@ class NetModelTest {
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> NetModel.load(spec, missing));
         assertEquals(missing + ": file: does not exist", e.getMessage());
     }
+
+    /** A spec other than the shipped one: the refine stage twice as wide. */
+    private static NetSpec otherSpec() {
+        String json = NetSpec.shipped().toJson().replaceAll("\"out\"\\s*:\\s*8\\b", "\"out\": 16")
+                .replaceAll("\"in\"\\s*:\\s*8\\b", "\"in\": 16");
+        NetSpec other = NetSpec.parse(json, "other.json");
+        assertTrue(!other.equals(NetSpec.shipped()), "the edited spec must differ: " + json);
+        return other;
+    }
+
+    @Test
+    void weightsThatCarryTheirSpecLoadWithoutIt() throws Exception {
+        NetSpec other = otherSpec();
+        NetModel model = NetModel.random(other, 5);
+        Map<String, String> meta = new LinkedHashMap<>(model.metadata());
+        meta.put(NetModel.META_SPEC, other.toJson());
+        Path file = dir.resolve("other.safetensors");
+        NetModel.of(other, model.allLayers(), meta).save(file, Tensor.DType.F32);
+        NetModel back = NetModel.load(file);
+        assertEquals(other, back.spec());
+        assertArrayEquals(model.refine().get(1).weight(), back.refine().get(1).weight());
+        // Loaded against a spec it does not describe, it is refused by name.
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> NetModel.load(spec, file));
+        assertEquals(file + ": __metadata__.spec: describes another architecture than the spec it is loaded with",
+                e.getMessage());
+    }
+
+    @Test
+    void weightsWithoutASpecLoadWithTheShippedOne() throws Exception {
+        Path file = dir.resolve("plain.safetensors");
+        NetModel.random(spec, 2).save(file, Tensor.DType.F32);
+        assertEquals(spec, NetModel.load(file).spec());
+    }
+
+    @Test
+    void aBrokenCarriedSpecIsAOneLineError() throws Exception {
+        Path file = dir.resolve("broken.safetensors");
+        NetModel model = NetModel.random(spec, 4);
+        Map<String, String> meta = new LinkedHashMap<>(model.metadata());
+        meta.put(NetModel.META_SPEC, spec.toJson().replaceAll("\"in\"\\s*:\\s*14\\b", "\"in\": 15"));
+        NetModel.of(spec, model.allLayers(), model.metadata()).save(file, Tensor.DType.F32);
+        Map<String, Tensor> tensors = SafeTensors.read(file).tensors();
+        SafeTensors.write(file, meta, tensors);
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> NetModel.load(file));
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + " __metadata__.spec: layers[0].in"), e.getMessage());
+    }
 }
