@@ -43,6 +43,8 @@ public class ErrorAnatomy {
         long[] nSpeed = new long[5];
         double total = 0;
         long n = 0;
+        double[] flipByGrad = new double[3];
+        double ppd = dev.ocular.compositor.quality.Flip.pixelsPerDegree(W, 96.0);
         try (GpuContext gpu = GpuContext.create(GpuOptions.defaults("probe"))) {
             Scene scene = SceneCatalog.builtIn().build(sceneName, 0);
             HeadMotion motion = motionArg.equals("-") ? scene.defaultMotion() : HeadMotion.parse(motionArg);
@@ -65,6 +67,7 @@ public class ErrorAnatomy {
                     ImageData ref = DisplayReferred.rgb(r.renderReference(fr, Eye.LEFT, W, H, 4));
                     ImageData out = DisplayReferred.rgb(t);
                     BufferedImage err = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+                    ImageData flip = dev.ocular.compositor.quality.Flip.errorMap(ref, out, ppd);
                     for (int y = 1; y < H - 1; y++) for (int x = 1; x < W - 1; x++) {
                         double e = 0, gsum = 0;
                         int rgb = 0;
@@ -84,6 +87,7 @@ public class ErrorAnatomy {
                         byWeight[wb] += e; nWeight[wb]++;
                         int gb2 = gsum < 0.03 ? 0 : gsum < 0.3 ? 1 : 2;
                         byGrad[gb2] += e; nGrad[gb2]++;
+                        flipByGrad[gb2] += flip.get(x, y, 0);
                         int lx = Math.min((int) (x / scale), w - 1), ly = Math.min((int) (y / scale), h - 1);
                         double mx = gb.motion().get(lx, ly, 0) * scale, my = gb.motion().get(lx, ly, 1) * scale;
                         double sp = Math.sqrt(mx * mx + my * my);
@@ -104,6 +108,10 @@ public class ErrorAnatomy {
         for (int i = 0; i < 6; i++) row("history weight " + wl[i], byWeight[i], nWeight[i], total, n);
         String[] gl = {"flat (|grad|<0.03)", "texture (<0.3)", "edge (>=0.3)"};
         for (int i = 0; i < 3; i++) row(gl[i], byGrad[i], nGrad[i], total, n);
+        double flipTotal = flipByGrad[0] + flipByGrad[1] + flipByGrad[2];
+        System.out.printf("  FLIP mean %.5f%n", flipTotal / n);
+        for (int i = 0; i < 3; i++) System.out.printf("  FLIP %-22s mean %.5f  %5.1f%% of the FLIP sum%n", gl[i],
+                flipByGrad[i] / nGrad[i], 100 * flipByGrad[i] / flipTotal);
         String[] sl = {"speed <0.25 px", "0.25-1", "1-3", "3-10", ">=10"};
         for (int i = 0; i < 5; i++) row(sl[i], bySpeed[i], nSpeed[i], total, n);
     }
