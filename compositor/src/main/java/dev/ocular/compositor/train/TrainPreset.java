@@ -29,7 +29,7 @@ public record TrainPreset(String name, DatasetPlan data, TrainConfig training, d
 
     /** Training scenes: every built-in except the held-out ones. */
     public static final List<String> TRAIN_SCENES = List.of("thin-wires", "moire-textures", "hdr-speculars",
-            "fast-motion", "particles", "distant-skyline");
+            "fast-motion", "particles", "distant-skyline", "warehouse");
 
     public static TrainPreset named(String name, int threads) {
         return switch (name) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 /** Where vr-net's weights come from: the trained weights shipped in the vr-net jar, or a file the user names. */
 public final class VrNetModels {
     /** The shipped weights, produced by `ocular train --preset shipped` (see docs/vrnet-model-card.md). */
-    public static final String SHIPPED_WEIGHTS = "dev/ocular/vrnet/vrnet-v3.safetensors";
+    public static final String SHIPPED_WEIGHTS = "dev/ocular/vrnet/vrnet-v4.safetensors";
 
     private VrNetModels() {
     }

@@ -46,14 +46,18 @@ public final class GpuVrNet implements AutoCloseable {
      * 1e-4. The refine stage (spec version 3) works in tone-mapped space, where fp16 storage and arithmetic leave its
      * residual ~1e-3 off; T⁻¹ turns that into (1 + c)² times as much in linear colour c, which the test's colours
      * (below 4) and a residual of a few per cent (NetModel.random's, like a trained one's) keep within the same
-     * max-abs. Measured on lavapipe with random weights over 16 frames (GpuVrNetTest), spec version 2: output NMSE from
-     * 4e-8 levelling off below 6e-8 (scalar) and 1.1e-7 (coopmat), max-abs 3.6e-3 and 4.7e-3; version 3: coopmat NMSE
-     * ≤ 1.4e-6, max-abs ≤ 9.6e-3.
+     * max-abs. Version 4 gates the residual by the local range R of the refine input's colour, g = min(1, R / τ):
+     * stored as fp16 on the coopmat path, that colour moves R by up to an fp16 ulp of it (≤ 2^-11 below 1), and g by
+     * that over τ (0.012 at τ = 0.04), on pixels whose R is below τ; with the (1 + c)² of T⁻¹ a bright pixel's
+     * output moves by up to ~0.06, hence the coopmat max-abs of 0.1 (the NMSE, dominated by the many ungated pixels,
+     * does not move). Measured on lavapipe with random weights over 16 frames (GpuVrNetTest), spec version 2: output
+     * NMSE from 4e-8 levelling off below 6e-8 (scalar) and 1.1e-7 (coopmat), max-abs 3.6e-3 and 4.7e-3; version 3:
+     * coopmat NMSE ≤ 1.4e-6, max-abs ≤ 9.6e-3; version 4: coopmat NMSE ≤ 9e-7, max-abs ≤ 0.061.
      */
     public static final double NMSE_SCALAR = 1e-6;
     public static final double MAX_ABS_SCALAR = 0.01;
     public static final double NMSE_COOPMAT = 1e-4;
-    public static final double MAX_ABS_COOPMAT = 0.05;
+    public static final double MAX_ABS_COOPMAT = 0.1;
     /**
      * The history each eye leaves (RGB as the output's, A = accumulated weight up to 40). Scalar: one-ulp steps as in
      * FuseKernel#MAX_ABS_HISTORY (1/32 on a weight in 32–40); measured NMSE ≤ 3e-8, max-abs 3.9e-3. Coopmat: the fp16

@@ -40,7 +40,8 @@ record NetKernels(Sampler sampler, PackKernel pack, List<ConvStage> convs, FuseK
             for (ConvWeights w : model.refine()) {
                 refine.add(made.keep(conv(gpu, w, plan)));
             }
-            RefineApplyKernel apply = refined ? made.keep(RefineApplyKernel.create(gpu, fp16)) : null;
+            RefineApplyKernel apply = refined ? made.keep(RefineApplyKernel.create(gpu, fp16,
+                    model.spec().refineGate())) : null;
             return new NetKernels(sampler, pack, List.copyOf(convs), fuse, List.copyOf(refine), apply);
         } catch (RuntimeException e) {
             throw made.failed(e);

@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * The refine stage's last step on shaders/refine_apply.comp: adds the residual (the last refine layer's output, at
- * output resolution in an {@link ActivationLayout}) to the tone-mapped colour of the refine input and writes the
- * result into each eye's output image in place, both eyes in one dispatch. CPU twin: reference/RefineOp.apply.
+ * output resolution in an {@link ActivationLayout}), scaled by the contrast gate, to the tone-mapped colour of the
+ * refine input and writes the result into each eye's output image in place, both eyes in one dispatch. CPU twin:
+ * reference/RefineOp.apply (gate: reference/ContrastGate).
  *
  * <p>Tolerances, against {@code RefineOp.apply} rounded to fp16 as the image keeps it (to nearest, {@code
  * Perceptual.fp16}), on the same binary16-exact colour and residual: the kernel does RefineOp's arithmetic and rounds
@@ -25,7 +26,8 @@ import java.util.List;
  * rounding boundary — then by one fp16 ulp of the refined value. Clamped values are T⁻¹(MAX_TONEMAPPED) = 4095 on both
  * sides; the test's other values stay below ~300 (colours below 16, residuals within ±0.25), where an ulp is ≤ 0.25,
  * and such steps are rare enough to keep the NMSE far below the bound. With fp16 activations the tone-mapped colour
- * itself is stored as binary16 (the test's is binary16-exact, so the bounds are the same).
+ * itself is stored as binary16 (the test's is binary16-exact, so the bounds are the same). The gate's range is a
+ * difference of two of those values (exact in both), its quotient by τ may differ by an ulp: far below a fp16 step.
  */
 final class RefineApplyKernel implements AutoCloseable {
     static final double NMSE = 1e-6;
@@ -43,12 +45,13 @@ final class RefineApplyKernel implements AutoCloseable {
         this.kernel = kernel;
     }
 
-    static RefineApplyKernel create(GpuContext gpu, boolean fp16Activations) {
+    /** @param gate the spec's refineGate τ, a specialization constant (0: no gate) */
+    static RefineApplyKernel create(GpuContext gpu, boolean fp16Activations, float gate) {
         return new RefineApplyKernel(ComputeKernel.create(gpu, new ComputeKernel.Spec(
                 VrNetShader.refineApply(fp16Activations).source(), List.of(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
                         VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE,
                         VK_DESCRIPTOR_TYPE_STORAGE_IMAGE), PUSH_BYTES,
-                SpecConstants.none(), false)));
+                SpecConstants.none().withFloat(0, gate), false)));
     }
 
     /**

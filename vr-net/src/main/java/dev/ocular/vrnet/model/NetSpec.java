@@ -21,12 +21,15 @@ import java.util.List;
  * @param refine         the refine stage at output resolution (README "Refine"): its first layer reads the fused
  *                       output and the guides (3 + n channels), its last writes a 3-channel residual; empty: no refine
  *                       stage (then there are no guides)
+ * @param refineGate     the refine residual's gate (README "Refine", step 3): where the fused output's local contrast
+ *                       is below this (tone-mapped units) the residual is scaled down in proportion, so flat regions
+ *                       keep the fused pixel; 0 turns the gate off
  */
 public record NetSpec(String architecture, int version, List<String> inputs, float motionSoftsign,
-        List<LayerSpec> layers, List<String> head, FuseConstants fuse, List<LayerSpec> refine) {
+        List<LayerSpec> layers, List<String> head, FuseConstants fuse, List<LayerSpec> refine, float refineGate) {
 
     public static final String ARCHITECTURE = "vrnet";
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     /** Input channels of version 2 (unchanged since 1), in order (definitions: README, "Pack"). */
     public static final List<String> INPUTS = List.of("colour_r", "colour_g", "colour_b", "depth", "motion_x",
             "motion_y", "lens_x", "lens_y", "jitter_x", "jitter_y", "history_r", "history_g", "history_b",
@@ -39,7 +42,7 @@ public record NetSpec(String architecture, int version, List<String> inputs, flo
     /** Channels of the refine stage's input before the guides: the fused output, tone-mapped (README "Refine"). */
     public static final int REFINE_COLOUR = 3;
     /** Class-path resource of the spec ocular ships. */
-    public static final String SHIPPED_RESOURCE = "dev/ocular/vrnet/vrnet-v3.json";
+    public static final String SHIPPED_RESOURCE = "dev/ocular/vrnet/vrnet-v4.json";
 
     public NetSpec {
         inputs = List.copyOf(inputs);
@@ -57,7 +60,7 @@ public record NetSpec(String architecture, int version, List<String> inputs, flo
         return List.copyOf(names);
     }
 
-    /** The spec ocular ships (vrnet-v3.json on the class path). */
+    /** The spec ocular ships (vrnet-v4.json on the class path). */
     public static NetSpec shipped() {
         try (InputStream in = NetSpec.class.getClassLoader().getResourceAsStream(SHIPPED_RESOURCE)) {
             if (in == null) {

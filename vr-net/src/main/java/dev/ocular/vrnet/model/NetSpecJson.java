@@ -40,7 +40,7 @@ final class NetSpecJson {
             throw fail("json", "top level must be an object");
         }
         onlyFields(root, "", Set.of("architecture", "version", "inputs", "pack", "layers", "head", "fuse",
-                "refine"));
+                "refine", "refineGate"));
         String architecture = text(root, "architecture");
         if (!NetSpec.ARCHITECTURE.equals(architecture)) {
             throw fail("architecture", "'" + architecture + "' is not supported (expected '" + NetSpec.ARCHITECTURE
@@ -75,7 +75,11 @@ final class NetSpecJson {
                         + " channels (the residual) with activation none");
             }
         }
-        return new NetSpec(architecture, version, inputs, softsign, layers, head, fuse, refine);
+        float gate = number(root, "", "refineGate");
+        if (!(gate >= 0f && gate <= 1f)) {
+            throw fail("refineGate", "need 0 <= refineGate <= 1 (tone-mapped contrast; 0: no gate), got " + gate);
+        }
+        return new NetSpec(architecture, version, inputs, softsign, layers, head, fuse, refine, gate);
     }
 
     /** The fuse op's six channels, then guide_0 … guide_{n−1}. */
@@ -271,6 +275,7 @@ final class NetSpecJson {
                 .put("maxHistory", f.maxHistory()).put("minHistory", f.minHistory())
                 .put("fastMotion", f.fastMotion()).put("rejection", f.rejection());
         writeLayers(root.putArray("refine"), spec.refine());
+        root.put("refineGate", spec.refineGate());
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -8,9 +8,9 @@ import dev.ocular.vrnet.model.NetSpec;
 import java.util.List;
 
 /**
- * The refine stage (spec version 3, README "Refine"): a small convolution stack at output resolution that reads the
- * fused output and the head's guide channels and writes a residual, added to the output in the tone-mapped space the
- * loss is measured in. It restores what the fuse op's resampling blurs and what a low-resolution head cannot address
+ * The refine stage (spec version 3, gated since version 4; README "Refine"): a small convolution stack at output
+ * resolution that reads the fused output and the head's guide channels and writes a residual, scaled by the
+ * {@link ContrastGate} and added to the output in the tone-mapped space the loss is measured in. It restores what the fuse op's resampling blurs and what a low-resolution head cannot address
  * per output pixel. The residual changes only what is shown: history stays the fused pixel, so the stage has no
  * feedback loop and a frame's gradient through it is exact under one-frame truncated back-propagation. CPU twin of
  * shaders/refine_input.glsl (written by fuse.comp), the convolution kernels and shaders/refine_apply.comp. Pure.
@@ -51,14 +51,17 @@ public final class RefineOp {
         for (ConvWeights w : refine) {
             x = ConvOp.apply(x, w);
         }
-        return apply(fused, in, x);
+        return apply(fused, in, x, spec.refineGate());
     }
 
     /**
-     * The fused output with the residual (3 channels at output size) added per channel to its tone-mapped colour as
-     * the stage's input holds it (channels 0–2 of {@code input}); alpha is kept.
+     * The fused output with the residual (3 channels at output size), scaled by the {@link ContrastGate} of the
+     * stage's input, added per channel to its tone-mapped colour as the input holds it (channels 0–2 of
+     * {@code input}); alpha is kept.
+     *
+     * @param gate the spec's refineGate τ (0: no gate)
      */
-    public static ImageData apply(ImageData fused, ImageData input, ImageData residual) {
+    public static ImageData apply(ImageData fused, ImageData input, ImageData residual, float gate) {
         if (residual.width() != fused.width() || residual.height() != fused.height()
                 || residual.channels() != NetSpec.REFINE_COLOUR) {
             throw new IllegalArgumentException("residual " + residual.width() + "x" + residual.height() + "x"
@@ -66,10 +69,14 @@ public final class RefineOp {
                     + "x3");
         }
         ImageData out = ImageData.zeros(fused.width(), fused.height(), 4);
+        int w = fused.width();
+        int channels = input.channels();
         for (int y = 0; y < fused.height(); y++) {
-            for (int x = 0; x < fused.width(); x++) {
+            for (int x = 0; x < w; x++) {
+                float g = ContrastGate.gate(ContrastGate.range(input.data(), 0, w, fused.height(), w * channels,
+                        channels, 1, x, y, null), gate);
                 for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
-                    out.set(x, y, c, refined(fused.get(x, y, c), input.get(x, y, c), residual.get(x, y, c)));
+                    out.set(x, y, c, refined(fused.get(x, y, c), input.get(x, y, c), g * residual.get(x, y, c)));
                 }
                 out.set(x, y, 3, fused.get(x, y, 3));
             }

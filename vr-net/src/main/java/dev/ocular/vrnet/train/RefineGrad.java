@@ -3,6 +3,7 @@ package dev.ocular.vrnet.train;
 import dev.ocular.vrnet.EyeParams;
 import dev.ocular.vrnet.model.ConvWeights;
 import dev.ocular.vrnet.model.NetSpec;
+import dev.ocular.vrnet.reference.ContrastGate;
 import dev.ocular.vrnet.reference.FuseOp;
 import dev.ocular.vrnet.reference.RefineOp;
 import dev.ocular.vrnet.reference.ToneMap;
@@ -10,22 +11,30 @@ import java.util.List;
 
 /**
  * The refine stage (README "Refine", CPU oracle {@code reference/RefineOp}) on planar tensors, forward and backward:
- * input = [y, guides bilinearly read from the head], the refine convolutions, then y' = clamp(y + residual). The
- * gradient reaches the refine weights, the fused output y (directly and through the input) and the head's guide
- * channels (through the bilinear read's transpose). History never sees the residual, so nothing here reaches earlier
- * frames. Owns its activation buffers, reused while the output size stays the same: one instance per thread.
+ * input = [y, guides bilinearly read from the head], the refine convolutions, then y' = clamp(y + g·residual), g the
+ * {@link ContrastGate} of y. The gradient reaches the refine weights, the fused output y (directly, through the input
+ * and through the gate's range: +1 at the neighbourhood's maximum, −1 at its minimum, where g < 1) and the head's
+ * guide channels (through the bilinear read's transpose). History never sees the residual, so nothing here reaches
+ * earlier frames. Owns its activation buffers, reused while the output size stays the same: one instance per thread.
  */
 final class RefineGrad {
     private final HeadTaps taps = new HeadTaps();
+    private final ContrastGate.Extremes extremes = new ContrastGate.Extremes();
     private Planes[] activations;
     private Planes[] grads;
+    /** Per output pixel: the gate g, and where its range's maximum and minimum were (indices into y's planes). */
+    private float[] gate;
+    private float[] range;
+    private int[] rangeMax;
+    private int[] rangeMin;
 
     /**
      * @param y     the fused output, tone-mapped (3 planes at output size)
      * @param head  the head (6 + guides planes at low resolution)
      * @param shown receives y', the refined output the loss sees (3 planes at output size)
      */
-    void forward(List<ConvWeights> refine, int guides, Planes y, Planes head, EyeParams p, Planes shown) {
+    void forward(List<ConvWeights> refine, int guides, float tau, Planes y, Planes head, EyeParams p,
+            Planes shown) {
         allocate(refine, p);
         Planes in = activations[0];
         int pixels = y.planeSize();
@@ -44,8 +53,19 @@ final class RefineGrad {
         }
         float[] r = activations[refine.size()].data();
         float[] yd = y.data();
-        for (int j = 0; j < yd.length; j++) {
-            shown.data()[j] = RefineOp.refinedToneMapped(yd[j], r[j]);
+        int w = p.outWidth();
+        for (int oy = 0; oy < p.outHeight(); oy++) {
+            for (int ox = 0; ox < w; ox++) {
+                int i = oy * w + ox;
+                range[i] = ContrastGate.range(yd, 0, w, p.outHeight(), w, 1, pixels, ox, oy, extremes);
+                gate[i] = ContrastGate.gate(range[i], tau);
+                rangeMax[i] = extremes.max;
+                rangeMin[i] = extremes.min;
+                for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
+                    int j = c * pixels + i;
+                    shown.data()[j] = RefineOp.refinedToneMapped(yd[j], gate[i] * r[j]);
+                }
+            }
         }
     }
 
@@ -53,20 +73,36 @@ final class RefineGrad {
      * Given dL/dy' ({@code gradShown}), adds dL/d weights to {@code gradWeights}, writes dL/dy into {@code gradY}
      * (overwritten) and adds dL/d guides into {@code gradHead}; call right after {@link #forward} with the same inputs.
      */
-    void backward(List<ConvWeights> refine, List<ConvWeights> gradWeights, int guides, Planes y, Planes head,
-            EyeParams p, Planes gradShown, Planes gradY, Planes gradHead) {
+    void backward(List<ConvWeights> refine, List<ConvWeights> gradWeights, int guides, float tau, Planes y,
+            Planes head, EyeParams p, Planes gradShown, Planes gradY, Planes gradHead) {
         int last = refine.size();
         float[] r = activations[last].data();
         float[] yd = y.data();
         float[] gs = gradShown.data();
         float[] gr = grads[last].data();
-        for (int j = 0; j < yd.length; j++) {
-            // clamp(y + r): slope 1 inside [0, MAX_TONEMAPPED], 0 where clamped; a zero residual passes y through.
-            float v = yd[j] + r[j];
-            boolean inside = r[j] == 0f || (v > 0f && v < ToneMap.MAX_TONEMAPPED);
-            gr[j] = inside ? gs[j] : 0f;
+        float[] gy = gradY.data();
+        int pixels = y.planeSize();
+        java.util.Arrays.fill(gy, 0f);
+        for (int i = 0; i < pixels; i++) {
+            float gradGate = 0f;
+            for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
+                int j = c * pixels + i;
+                // clamp(y + g·r): slope 1 inside [0, MAX_TONEMAPPED], 0 where clamped; a zero product passes y through.
+                float step = gate[i] * r[j];
+                float v = yd[j] + step;
+                boolean inside = step == 0f || (v > 0f && v < ToneMap.MAX_TONEMAPPED);
+                float gu = inside ? gs[j] : 0f;
+                gr[j] = gu * gate[i];
+                gy[j] += gu;
+                gradGate += gu * r[j];
+            }
+            // g = range / τ below τ: the range moves with the neighbourhood's extremes, +1 and −1.
+            if (tau > 0f && range[i] < tau && gradGate != 0f) {
+                float gradRange = gradGate / tau;
+                gy[rangeMax[i]] += gradRange;
+                gy[rangeMin[i]] -= gradRange;
+            }
         }
-        System.arraycopy(gr, 0, gradY.data(), 0, gr.length);
         for (int l = 0; l < last; l++) {
             java.util.Arrays.fill(grads[l].data(), 0f);
         }
@@ -75,7 +111,6 @@ final class RefineGrad {
                     gradWeights.get(l).weight(), gradWeights.get(l).bias());
         }
         float[] gin = grads[0].data();
-        int pixels = gradY.planeSize();
         for (int j = 0; j < NetSpec.REFINE_COLOUR * pixels; j++) {
             gradY.data()[j] += gin[j];
         }
@@ -103,6 +138,10 @@ final class RefineGrad {
                 && activations[0].height() == h) {
             return;
         }
+        gate = new float[w * h];
+        range = new float[w * h];
+        rangeMax = new int[w * h];
+        rangeMin = new int[w * h];
         activations = new Planes[refine.size() + 1];
         grads = new Planes[refine.size() + 1];
         activations[0] = Planes.zeros(refine.get(0).layer().in(), w, h);

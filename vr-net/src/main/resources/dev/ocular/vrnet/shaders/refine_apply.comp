@@ -1,6 +1,8 @@
 #version 460
-// Refine stage, last step (spec version 3): adds the refine residual (the last refine layer's 3 channels, at output
-// resolution) to each eye's output in tone-mapped space: rgb' = T^-1(clamp(T(rgb) + r, 0, MAX_TONEMAPPED)), with
+// Refine stage, last step (spec version 4): adds the refine residual (the last refine layer's 3 channels, at output
+// resolution), scaled by the contrast gate g, to each eye's output in tone-mapped space:
+// rgb' = T^-1(clamp(T(rgb) + g*r, 0, MAX_TONEMAPPED)), g = min(1, R / GATE) (1 when GATE is 0), R the largest
+// per-channel range of T(rgb) over the 3x3 neighbourhood, clamped at the eye's edges (reference/ContrastGate); with
 // T(rgb) read from the refine input the fuse kernel wrote (unrounded, where the stored output is fp16: T^-1's slope
 // near the clamp would magnify the store's rounding), a zero residual leaving a channel exactly as stored; alpha
 // (coverage) is kept. Writes the output image in place. Only the shown output changes: the
@@ -11,6 +13,8 @@
 #include "perceptual.glsl"
 
 layout(local_size_x = 8, local_size_y = 8) in;
+// NetSpec.refineGate: the contrast (tone-mapped units) at which the residual passes whole.
+layout(constant_id = 0) const float GATE = 0.0;
 
 layout(set = 0, binding = 0, std430) readonly buffer Base { ACT_T base[]; };
 layout(set = 0, binding = 1, std430) readonly buffer Residual { ACT_T residual[]; };
@@ -30,6 +34,26 @@ float refined(float stored, float y, float r) {
     return toneMapInverse(vec3(clamp(y + r, 0.0, MAX_TONEMAPPED))).x;
 }
 
+// ContrastGate.range: the largest per-channel max - min over the 3x3 neighbourhood of the refine input's colour.
+float contrast(Eye E, ivec2 o) {
+    float best = -1.0;
+    for (uint c = 0; c < 3; c++) {
+        float hi = -1.0 / 0.0;
+        float lo = 1.0 / 0.0;
+        for (int j = -1; j <= 1; j++) {
+            int y = clamp(o.y + j, 0, int(E.height) - 1);
+            for (int i = -1; i <= 1; i++) {
+                int x = clamp(o.x + i, 0, int(E.width) - 1);
+                float v = float(base[E.offset + ((y + 1) * (E.width + 2) + x + 1) * pc.stride + c]);
+                hi = max(hi, v);
+                lo = min(lo, v);
+            }
+        }
+        best = max(best, hi - lo);
+    }
+    return best;
+}
+
 void main() {
     const uint e = gl_WorkGroupID.z;
     const Eye E = pc.eye[e];
@@ -39,8 +63,9 @@ void main() {
     }
     const uint at = E.offset + ((o.y + 1) * (E.width + 2) + o.x + 1) * pc.stride;
     vec4 v = e == 0 ? imageLoad(out0, o) : imageLoad(out1, o);
+    const float g = GATE == 0.0 ? 1.0 : min(1.0, contrast(E, o) / GATE);
     for (uint c = 0; c < 3; c++) {
-        v[c] = refined(v[c], float(base[at + c]), float(residual[at + c]));
+        v[c] = refined(v[c], float(base[at + c]), g * float(residual[at + c]));
     }
     // Round to nearest before the store, as the fuse op's stores do (Perceptual.fp16).
     v = fp16(v);

@@ -29,13 +29,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DeviceTest
 class RefineApplyKernelTest {
 
-    @ParameterizedTest(name = "fp16={0}, {1}x{2} and {3}x{4}")
-    @CsvSource({"false, 19, 13, 9, 11", "true, 19, 13, 9, 11", "false, 1, 1, 17, 3"})
-    void matchesReference(boolean fp16, int w0, int h0, int w1, int h1, GpuContext gpu) {
+    /** Gate 0 is off; at 1 most of these random neighbourhoods (ranges in [0, 0.94]) scale the residual down. */
+    @ParameterizedTest(name = "fp16={0}, {1}x{2} and {3}x{4}, gate {5}")
+    @CsvSource({"false, 19, 13, 9, 11, 0", "true, 19, 13, 9, 11, 0", "false, 19, 13, 9, 11, 1", "true, 13, 9, 5, 7, 1",
+        "false, 1, 1, 17, 3, 0.5"})
+    void matchesReference(boolean fp16, int w0, int h0, int w1, int h1, float gate, GpuContext gpu) {
         Random random = new Random(31L * w0 + h1 + (fp16 ? 7 : 0));
         int[][] sizes = {{w0, h0}, {w1, h1}};
         int stride = 8;
-        try (GpuFixture fx = new GpuFixture(gpu); RefineApplyKernel kernel = RefineApplyKernel.create(gpu, fp16)) {
+        try (GpuFixture fx = new GpuFixture(gpu);
+                RefineApplyKernel kernel = RefineApplyKernel.create(gpu, fp16, gate)) {
             List<ImageData> bases = new ArrayList<>();
             List<ImageData> residuals = new ArrayList<>();
             List<ImageData> expected = new ArrayList<>();
@@ -49,7 +52,7 @@ class RefineApplyKernelTest {
                 ImageData base = toneMapped(output, fp16);
                 residuals.add(ConvStageTest.padChannels(residual, stride));
                 bases.add(ConvStageTest.padChannels(base, stride));
-                expected.add(storedAsFp16(RefineOp.apply(output, base, residual)));
+                expected.add(storedAsFp16(RefineOp.apply(output, base, residual, gate)));
                 images[e] = fx.image(output, EyeOutputs.FORMAT, VK_IMAGE_USAGE_STORAGE_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
                         VK_IMAGE_LAYOUT_GENERAL);
                 views[e] = fx.view(images[e]);
@@ -61,7 +64,7 @@ class RefineApplyKernelTest {
             GpuBuffer buffer = fx.buffer(layout.bytes());
             fx.upload(layout.encode(residuals), buffer);
             gpu.run(cb -> kernel.record(cb, base, buffer, layout, views));
-            Comparison.assertClose("refine apply fp16=" + fp16, expected,
+            Comparison.assertClose("refine apply fp16=" + fp16 + " gate " + gate, expected,
                     List.of(fx.download(images[0]), fx.download(images[1])), RefineApplyKernel.NMSE,
                     RefineApplyKernel.MAX_ABS);
         }

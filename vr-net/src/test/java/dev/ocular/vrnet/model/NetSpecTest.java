@@ -35,7 +35,7 @@ class NetSpecTest {
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', value = {
         "\"architecture\": \"vrnet\"|\"architecture\": \"unet\"|architecture",
-        "\"version\": 3|\"version\": 2|version",
+        "\"version\": 4|\"version\": 3|version",
         "\"colour_r\", \"colour_g\"|\"colour_g\", \"colour_r\"|inputs",
         "\"in\": 32, \"out\": 32|\"in\": 31, \"out\": 32|layers[1].in",
         "\"out\": 10|\"out\": 9|layers[2].out",
@@ -51,7 +51,9 @@ class NetSpecTest {
         "\"minHistory\": 3.0|\"minHistory\": 30.0|fuse.maxHistory",
         "\"motionSoftsign\": 8.0|\"motionSoftsign\": -1|pack.motionSoftsign",
         "\"residualScale\": 0.0|\"residualScale\": \"big\"|fuse.residualScale",
-        "\"version\": 3,|\"version\": 3, \"dropout\": 0.1,|dropout",
+        "\"version\": 4,|\"version\": 4, \"dropout\": 0.1,|dropout",
+        "\"refineGate\": 0.04|\"refineGate\": -0.5|refineGate",
+        "\"refineGate\": 0.04|\"refineGateX\": 0.04|refineGateX",
         "\"in\": 14, \"out\": 32|\"in\": 14, \"out\": 0|layers[0].out",
         "{|[|json",
     })

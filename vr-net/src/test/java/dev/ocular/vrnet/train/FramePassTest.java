@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class FramePassTest {
     private static final String SMALL_SPEC = """
-            { "architecture": "vrnet", "version": 3,
+            { "architecture": "vrnet", "version": 4,
               "inputs": ["colour_r", "colour_g", "colour_b", "depth", "motion_x", "motion_y", "lens_x", "lens_y",
                          "jitter_x", "jitter_y", "history_r", "history_g", "history_b", "history_valid"],
               "pack": { "motionSoftsign": 8.0 },
@@ -38,10 +38,11 @@ class FramePassTest {
                         "fastMotion": 1.0, "rejection": 1.0 },
               "refine": [
                 { "name": "r1", "kind": "conv3x3", "in": 5, "out": 3, "activation": "relu" },
-                { "name": "r2", "kind": "conv3x3", "in": 3, "out": 3, "activation": "none" } ] }""";
+                { "name": "r2", "kind": "conv3x3", "in": 3, "out": 3, "activation": "none" } ],
+              "refineGate": 0.6 }""";
 
     private static final Map<String, String> META = Map.of(NetModel.META_ARCHITECTURE, "vrnet",
-            NetModel.META_VERSION, "3", NetModel.META_PROVENANCE, "test");
+            NetModel.META_VERSION, "4", NetModel.META_PROVENANCE, "test");
 
     private static TrainFrame frame(Random r, int w, int h, int ow, int oh, boolean reset) {
         GBufferData g = TestData.gbuffer(r, w, h);

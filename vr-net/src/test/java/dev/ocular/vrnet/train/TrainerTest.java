@@ -62,7 +62,7 @@ class TrainerTest {
     private static NetSpec withResidual() {
         NetSpec s = NetSpec.shipped();
         return new NetSpec(s.architecture(), s.version(), s.inputs(), s.motionSoftsign(), s.layers(), s.head(),
-                s.fuse().withResidualScale(0.05f), s.refine());
+                s.fuse().withResidualScale(0.05f), s.refine(), s.refineGate());
     }
 
     @Test
@@ -121,7 +121,7 @@ class TrainerTest {
         assertThrows(ModelFormatException.class, () -> Checkpoint.load(cut, spec));
 
         Path weightsOnly = dir.resolve("weights.safetensors");
-        TrainState.fresh(spec, 1).weights().toModel(java.util.Map.of("architecture", "vrnet", "version", "3",
+        TrainState.fresh(spec, 1).weights().toModel(java.util.Map.of("architecture", "vrnet", "version", "4",
                 "provenance", "test")).save(weightsOnly, dev.ocular.vrnet.model.Tensor.DType.F32);
         ModelFormatException foreign = assertThrows(ModelFormatException.class,
                 () -> Checkpoint.load(weightsOnly, spec));

@@ -1,0 +1,71 @@
+package dev.ocular.vrnet.reference;
+
+import dev.ocular.vrnet.model.NetSpec;
+
+/**
+ * The refine residual's gate (spec version 4, README "Refine", step 3): g = min(1, R / τ), R the fused output's local
+ * contrast — the largest per-channel range (max − min) of its tone-mapped colour over the 3 × 3 neighbourhood, indices
+ * clamped at the image edges — and g = 1 when τ is 0. Flat regions (R well below τ) keep the fused pixel: a small
+ * network leaves a faint, nearly constant residual there that PSNR forgives and ꟻLIP does not (a display error of
+ * 1e-4 already scores ꟻLIP 0.002 at 10.75 px/deg); gating v3.0's trained residual this way after the fact cut its
+ * flat-region ꟻLIP by a quarter at the same PSNR (docs/vrnet-model-card.md).
+ *
+ * <p>Works on any float layout: value (x, y, c) at {@code data[offset + y·rowStride + x·pixelStride + c·channelStride]},
+ * so the reference (interleaved {@code ImageData}), the trainer (planar) and the GPU kernel read the same definition.
+ * Ties resolve to the first in scan order (channel, then row, then column), as shaders/refine_apply.comp does. Pure.
+ */
+public final class ContrastGate {
+    /** Where the range was found, for the trainer's subgradient: flat indices of the maximum and minimum. */
+    public static final class Extremes {
+        public int max;
+        public int min;
+    }
+
+    private ContrastGate() {
+    }
+
+    /**
+     * R at (x, y) over channels 0–2; fills {@code where} (may be null) with the indices of the extremes of the channel
+     * with the largest range.
+     */
+    public static float range(float[] data, int offset, int width, int height, int rowStride, int pixelStride,
+            int channelStride, int x, int y, Extremes where) {
+        float best = -1f;
+        for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
+            float hi = Float.NEGATIVE_INFINITY;
+            float lo = Float.POSITIVE_INFINITY;
+            int hiAt = -1;
+            int loAt = -1;
+            for (int j = -1; j <= 1; j++) {
+                int yy = Math.min(Math.max(y + j, 0), height - 1);
+                for (int i = -1; i <= 1; i++) {
+                    int xx = Math.min(Math.max(x + i, 0), width - 1);
+                    int at = offset + yy * rowStride + xx * pixelStride + c * channelStride;
+                    float v = data[at];
+                    if (v > hi) {
+                        hi = v;
+                        hiAt = at;
+                    }
+                    if (v < lo) {
+                        lo = v;
+                        loAt = at;
+                    }
+                }
+            }
+            float r = hi - lo;
+            if (r > best) {
+                best = r;
+                if (where != null) {
+                    where.max = hiAt;
+                    where.min = loAt;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** g = min(1, range / tau), or 1 when tau is 0 (no gate). */
+    public static float gate(float range, float tau) {
+        return tau == 0f ? 1f : Math.min(1f, range / tau);
+    }
+}
