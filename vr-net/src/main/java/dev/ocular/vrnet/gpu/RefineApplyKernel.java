@@ -15,10 +15,11 @@ import java.nio.ByteOrder;
 import java.util.List;
 
 /**
- * The refine stage's last step on shaders/refine_apply.comp: adds the residual (the last refine layer's output, at
- * output resolution in an {@link ActivationLayout}), scaled by the contrast gate, to the tone-mapped colour of the
- * refine input and writes the result into each eye's output image in place, both eyes in one dispatch. CPU twin:
- * reference/RefineOp.apply (gate: reference/ContrastGate).
+ * The refine stage's last step on shaders/refine_apply.comp: adds the residual (the last refine layer's output, or
+ * the filter its k² weight channels make, at output resolution in an {@link ActivationLayout}), scaled by the
+ * contrast gate, to the tone-mapped colour of the refine input and writes the result into each eye's output image in
+ * place, both eyes in one dispatch. CPU twin: reference/RefineOp.apply (gate: reference/ContrastGate; kernel:
+ * reference/KernelResidual).
  *
  * <p>Tolerances, against {@code RefineOp.apply} rounded to fp16 as the image keeps it (to nearest, {@code
  * Perceptual.fp16}), on the same binary16-exact colour and residual: the kernel does RefineOp's arithmetic and rounds
@@ -28,6 +29,8 @@ import java.util.List;
  * and such steps are rare enough to keep the NMSE far below the bound. With fp16 activations the tone-mapped colour
  * itself is stored as binary16 (the test's is binary16-exact, so the bounds are the same). The gate's range is a
  * difference of two of those values (exact in both), its quotient by τ may differ by an ulp: far below a fp16 step.
+ * With a per-pixel kernel (refineKernel k) the residual is reference/KernelResidual's k² products summed in the same
+ * order, each product kept unfused ({@code precise}), so the same bounds hold.
  */
 final class RefineApplyKernel implements AutoCloseable {
     static final double NMSE = 1e-6;
@@ -45,13 +48,16 @@ final class RefineApplyKernel implements AutoCloseable {
         this.kernel = kernel;
     }
 
-    /** @param gate the spec's refineGate τ, a specialization constant (0: no gate) */
-    static RefineApplyKernel create(GpuContext gpu, boolean fp16Activations, float gate) {
+    /**
+     * @param gate   the spec's refineGate τ, a specialization constant (0: no gate)
+     * @param kernel the spec's refineKernel (0: the residual buffer holds the residual), a specialization constant
+     */
+    static RefineApplyKernel create(GpuContext gpu, boolean fp16Activations, float gate, int kernel) {
         return new RefineApplyKernel(ComputeKernel.create(gpu, new ComputeKernel.Spec(
                 VrNetShader.refineApply(fp16Activations).source(), List.of(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
                         VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE,
                         VK_DESCRIPTOR_TYPE_STORAGE_IMAGE), PUSH_BYTES,
-                SpecConstants.none().withFloat(0, gate), false)));
+                SpecConstants.none().withFloat(0, gate).with(1, kernel), false)));
     }
 
     /**

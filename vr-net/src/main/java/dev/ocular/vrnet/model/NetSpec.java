@@ -24,9 +24,13 @@ import java.util.List;
  * @param refineGate     the refine residual's gate (README "Refine", step 3): where the fused output's local contrast
  *                       is below this (tone-mapped units) the residual is scaled down in proportion, so flat regions
  *                       keep the fused pixel; 0 turns the gate off
+ * @param refineKernel   0: the last refine layer writes the residual itself; k (odd): it writes k² per-pixel weights
+ *                       and the residual is their filter over the fused colour's differences (README "Refine",
+ *                       reference/KernelResidual)
  */
 public record NetSpec(String architecture, int version, List<String> inputs, float motionSoftsign,
-        List<LayerSpec> layers, List<String> head, FuseConstants fuse, List<LayerSpec> refine, float refineGate) {
+        List<LayerSpec> layers, List<String> head, FuseConstants fuse, List<LayerSpec> refine, float refineGate,
+        int refineKernel) {
 
     public static final String ARCHITECTURE = "vrnet";
     public static final int VERSION = 4;
@@ -39,6 +43,9 @@ public record NetSpec(String architecture, int version, List<String> inputs, flo
             "residual_co", "residual_cg");
     /** Name of guide channel i, after {@link #HEAD}. */
     public static final String GUIDE_PREFIX = "guide_";
+    /** The one per-pixel filter size a spec may ask for ({@code refineKernel}): 3 × 3 taps. */
+    public static final int REFINE_KERNEL = 3;
+
     /** Channels of the refine stage's input before the guides: the fused output, tone-mapped (README "Refine"). */
     public static final int REFINE_COLOUR = 3;
     /** Class-path resource of the spec ocular ships. */
@@ -98,6 +105,11 @@ public record NetSpec(String architecture, int version, List<String> inputs, flo
 
     public int headChannels() {
         return head.size();
+    }
+
+    /** Channels the last refine layer writes: the residual (3), or the per-pixel kernel's k² weights. */
+    public int refineOutputs() {
+        return refineKernel == 0 ? REFINE_COLOUR : refineKernel * refineKernel;
     }
 
     /** Guide channels: head channels after the fuse op's six, read by the refine stage. */

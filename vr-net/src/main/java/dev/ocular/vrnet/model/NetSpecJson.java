@@ -40,7 +40,7 @@ final class NetSpecJson {
             throw fail("json", "top level must be an object");
         }
         onlyFields(root, "", Set.of("architecture", "version", "inputs", "pack", "layers", "head", "fuse",
-                "refine", "refineGate"));
+                "refine", "refineGate", "refineKernel"));
         String architecture = text(root, "architecture");
         if (!NetSpec.ARCHITECTURE.equals(architecture)) {
             throw fail("architecture", "'" + architecture + "' is not supported (expected '" + NetSpec.ARCHITECTURE
@@ -68,18 +68,24 @@ final class NetSpecJson {
         if (refine.isEmpty() && guides > 0) {
             throw fail("refine", "is empty, but the head has " + guides + " guide channels only a refine stage reads");
         }
+        int kernel = root.has("refineKernel") ? integer(root, "refineKernel") : 0;
+        if (kernel != 0 && kernel != NetSpec.REFINE_KERNEL) {
+            throw fail("refineKernel", "need 0 (the last layer writes the residual) or " + NetSpec.REFINE_KERNEL
+                    + " (it writes 3x3 filter weights), got " + kernel);
+        }
         if (!refine.isEmpty()) {
             int n = refine.size() - 1;
-            if (refine.get(n).out() != NetSpec.REFINE_COLOUR || refine.get(n).activation() != Activation.NONE) {
-                throw fail("refine[" + n + "]", "the last refine layer must write " + NetSpec.REFINE_COLOUR
-                        + " channels (the residual) with activation none");
+            int outputs = kernel == 0 ? NetSpec.REFINE_COLOUR : kernel * kernel;
+            if (refine.get(n).out() != outputs || refine.get(n).activation() != Activation.NONE) {
+                throw fail("refine[" + n + "]", "the last refine layer must write " + outputs + " channels ("
+                        + (kernel == 0 ? "the residual" : "the filter weights") + ") with activation none");
             }
         }
         float gate = number(root, "", "refineGate");
         if (!(gate >= 0f && gate <= 1f)) {
             throw fail("refineGate", "need 0 <= refineGate <= 1 (tone-mapped contrast; 0: no gate), got " + gate);
         }
-        return new NetSpec(architecture, version, inputs, softsign, layers, head, fuse, refine, gate);
+        return new NetSpec(architecture, version, inputs, softsign, layers, head, fuse, refine, gate, kernel);
     }
 
     /** The fuse op's six channels, then guide_0 … guide_{n−1}. */
@@ -276,6 +282,10 @@ final class NetSpecJson {
                 .put("fastMotion", f.fastMotion()).put("rejection", f.rejection());
         writeLayers(root.putArray("refine"), spec.refine());
         root.put("refineGate", spec.refineGate());
+        if (spec.refineKernel() != 0) {
+            // Written only when used, so a residual spec's JSON (and the metadata of weights carrying it) is unchanged.
+            root.put("refineKernel", spec.refineKernel());
+        }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -51,7 +51,31 @@ public final class RefineOp {
         for (ConvWeights w : refine) {
             x = ConvOp.apply(x, w);
         }
-        return apply(fused, in, x, spec.refineGate());
+        ImageData residual = spec.refineKernel() == 0 ? x : kernelResidual(in, x, spec.refineKernel());
+        return apply(fused, in, residual, spec.refineGate());
+    }
+
+    /** The residual of {@link KernelResidual}: the k² weights in {@code weights} filtering the input's colour. */
+    public static ImageData kernelResidual(ImageData input, ImageData weights, int k) {
+        int w = input.width();
+        int h = input.height();
+        ImageData out = ImageData.zeros(w, h, NetSpec.REFINE_COLOUR);
+        KernelResidual.Layout colourAt = interleaved(input);
+        KernelResidual.Layout weightsAt = interleaved(weights);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
+                    out.set(x, y, c, KernelResidual.residual(input.data(), colourAt, weights.data(), weightsAt, k, x,
+                            y, c));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static KernelResidual.Layout interleaved(ImageData image) {
+        return new KernelResidual.Layout(0, image.width(), image.height(), image.width() * image.channels(),
+                image.channels(), 1);
     }
 
     /**

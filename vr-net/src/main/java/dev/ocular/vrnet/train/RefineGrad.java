@@ -5,6 +5,7 @@ import dev.ocular.vrnet.model.ConvWeights;
 import dev.ocular.vrnet.model.NetSpec;
 import dev.ocular.vrnet.reference.ContrastGate;
 import dev.ocular.vrnet.reference.FuseOp;
+import dev.ocular.vrnet.reference.KernelResidual;
 import dev.ocular.vrnet.reference.RefineOp;
 import dev.ocular.vrnet.reference.ToneMap;
 import java.util.List;
@@ -22,6 +23,9 @@ final class RefineGrad {
     private final ContrastGate.Extremes extremes = new ContrastGate.Extremes();
     private Planes[] activations;
     private Planes[] grads;
+    /** With a per-pixel kernel (refineKernel k > 0): the residual it makes, and dL/d that residual. */
+    private Planes kernelResidual;
+    private Planes kernelResidualGrad;
     /** Per output pixel: the gate g, and where its range's maximum and minimum were (indices into y's planes). */
     private float[] gate;
     private float[] range;
@@ -33,7 +37,7 @@ final class RefineGrad {
      * @param head  the head (6 + guides planes at low resolution)
      * @param shown receives y', the refined output the loss sees (3 planes at output size)
      */
-    void forward(List<ConvWeights> refine, int guides, float tau, Planes y, Planes head, EyeParams p,
+    void forward(List<ConvWeights> refine, int guides, float tau, int kernel, Planes y, Planes head, EyeParams p,
             Planes shown) {
         allocate(refine, p);
         Planes in = activations[0];
@@ -51,7 +55,7 @@ final class RefineGrad {
         for (int l = 0; l < refine.size(); l++) {
             ConvGrad.forward(refine.get(l), activations[l], activations[l + 1]);
         }
-        float[] r = activations[refine.size()].data();
+        float[] r = residual(activations[refine.size()], kernel, y).data();
         float[] yd = y.data();
         int w = p.outWidth();
         for (int oy = 0; oy < p.outHeight(); oy++) {
@@ -73,13 +77,13 @@ final class RefineGrad {
      * Given dL/dy' ({@code gradShown}), adds dL/d weights to {@code gradWeights}, writes dL/dy into {@code gradY}
      * (overwritten) and adds dL/d guides into {@code gradHead}; call right after {@link #forward} with the same inputs.
      */
-    void backward(List<ConvWeights> refine, List<ConvWeights> gradWeights, int guides, float tau, Planes y,
-            Planes head, EyeParams p, Planes gradShown, Planes gradY, Planes gradHead) {
+    void backward(List<ConvWeights> refine, List<ConvWeights> gradWeights, int guides, float tau, int kernel,
+            Planes y, Planes head, EyeParams p, Planes gradShown, Planes gradY, Planes gradHead) {
         int last = refine.size();
-        float[] r = activations[last].data();
+        float[] r = kernel == 0 ? activations[last].data() : kernelResidual.data();
         float[] yd = y.data();
         float[] gs = gradShown.data();
-        float[] gr = grads[last].data();
+        float[] gr = kernel == 0 ? grads[last].data() : kernelResidualGrad.data();
         float[] gy = gradY.data();
         int pixels = y.planeSize();
         java.util.Arrays.fill(gy, 0f);
@@ -103,6 +107,9 @@ final class RefineGrad {
                 gy[rangeMin[i]] -= gradRange;
             }
         }
+        if (kernel != 0) {
+            kernelBackward(activations[last], kernel, y, gradY, grads[last]);
+        }
         for (int l = 0; l < last; l++) {
             java.util.Arrays.fill(grads[l].data(), 0f);
         }
@@ -125,6 +132,42 @@ final class RefineGrad {
         }
     }
 
+    /** The residual the last layer's output makes: itself, or (kernel k) {@link KernelResidual}'s filter of y. */
+    private Planes residual(Planes last, int kernel, Planes y) {
+        if (kernel == 0) {
+            return last;
+        }
+        KernelResidual.Layout colourAt = planar(y);
+        KernelResidual.Layout weightsAt = planar(last);
+        float[] out = kernelResidual.data();
+        for (int oy = 0; oy < y.height(); oy++) {
+            for (int ox = 0; ox < y.width(); ox++) {
+                for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
+                    out[colourAt.index(ox, oy, c)] = KernelResidual.residual(y.data(), colourAt, last.data(),
+                            weightsAt, kernel, ox, oy, c);
+                }
+            }
+        }
+        return kernelResidual;
+    }
+
+    /** dL/d residual (in kernelResidualGrad) → dL/d weights (overwrites gradLast) and dL/dy (added to gradY). */
+    private void kernelBackward(Planes last, int kernel, Planes y, Planes gradY, Planes gradLast) {
+        java.util.Arrays.fill(gradLast.data(), 0f);
+        KernelResidual.Layout colourAt = planar(y);
+        KernelResidual.Layout weightsAt = planar(last);
+        for (int oy = 0; oy < y.height(); oy++) {
+            for (int ox = 0; ox < y.width(); ox++) {
+                KernelResidual.backward(y.data(), colourAt, last.data(), weightsAt, kernel, ox, oy,
+                        kernelResidualGrad.data(), colourAt, gradY.data(), gradLast.data());
+            }
+        }
+    }
+
+    private static KernelResidual.Layout planar(Planes t) {
+        return new KernelResidual.Layout(0, t.width(), t.height(), t.width(), 1, t.planeSize());
+    }
+
     /** The head taps output pixel (ox, oy) reads its guides through (FuseOp.headAt's position). */
     private void placeTaps(int ox, int oy, Planes head, EyeParams p) {
         taps.at(FuseOp.lowResCentre(ox, p.outWidth(), head.width()), FuseOp.lowResCentre(oy, p.outHeight(),
@@ -142,6 +185,8 @@ final class RefineGrad {
         range = new float[w * h];
         rangeMax = new int[w * h];
         rangeMin = new int[w * h];
+        kernelResidual = Planes.zeros(NetSpec.REFINE_COLOUR, w, h);
+        kernelResidualGrad = Planes.zeros(NetSpec.REFINE_COLOUR, w, h);
         activations = new Planes[refine.size() + 1];
         grads = new Planes[refine.size() + 1];
         activations[0] = Planes.zeros(refine.get(0).layer().in(), w, h);

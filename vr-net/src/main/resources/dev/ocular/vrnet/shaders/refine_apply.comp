@@ -1,6 +1,7 @@
 #version 460
 // Refine stage, last step (spec version 4): adds the refine residual (the last refine layer's 3 channels, at output
-// resolution), scaled by the contrast gate g, to each eye's output in tone-mapped space:
+// resolution, or the filter its k*k weight channels make when KERNEL is k), scaled by the contrast gate g, to each
+// eye's output in tone-mapped space:
 // rgb' = T^-1(clamp(T(rgb) + g*r, 0, MAX_TONEMAPPED)), g = min(1, R / GATE) (1 when GATE is 0), R the largest
 // per-channel range of T(rgb) over the 3x3 neighbourhood, clamped at the eye's edges (reference/ContrastGate); with
 // T(rgb) read from the refine input the fuse kernel wrote (unrounded, where the stored output is fp16: T^-1's slope
@@ -15,6 +16,9 @@
 layout(local_size_x = 8, local_size_y = 8) in;
 // NetSpec.refineGate: the contrast (tone-mapped units) at which the residual passes whole.
 layout(constant_id = 0) const float GATE = 0.0;
+// NetSpec.refineKernel: 0, the residual buffer holds the residual; k, it holds k*k filter weights per pixel and the
+// residual is their filter over the colour's differences (reference/KernelResidual).
+layout(constant_id = 1) const int KERNEL = 0;
 
 layout(set = 0, binding = 0, std430) readonly buffer Base { ACT_T base[]; };
 layout(set = 0, binding = 1, std430) readonly buffer Residual { ACT_T residual[]; };
@@ -54,6 +58,32 @@ float contrast(Eye E, ivec2 o) {
     return best;
 }
 
+// The refine input's tone-mapped colour channel c at o, o clamped into the eye.
+float colourAt(Eye E, ivec2 o, uint c) {
+    const int x = clamp(o.x, 0, int(E.width) - 1);
+    const int y = clamp(o.y, 0, int(E.height) - 1);
+    return float(base[E.offset + ((y + 1) * (E.width + 2) + x + 1) * pc.stride + c]);
+}
+
+// KernelResidual.residual: sum over taps t (row-major) of w_t * (colour(o + t) - colour(o)), same order of additions.
+float residualOf(Eye E, ivec2 o, uint at, uint c) {
+    if (KERNEL == 0) {
+        return float(residual[at + c]);
+    }
+    const int reach = KERNEL / 2;
+    const float centre = float(base[at + c]);
+    float sum = 0.0;
+    uint t = 0;
+    for (int dy = -reach; dy <= reach; dy++) {
+        for (int dx = -reach; dx <= reach; dx++, t++) {
+            // precise: no fused multiply-add, so the sum rounds as the CPU twin's does.
+            precise float term = float(residual[at + t]) * (colourAt(E, o + ivec2(dx, dy), c) - centre);
+            sum += term;
+        }
+    }
+    return sum;
+}
+
 void main() {
     const uint e = gl_WorkGroupID.z;
     const Eye E = pc.eye[e];
@@ -65,7 +95,7 @@ void main() {
     vec4 v = e == 0 ? imageLoad(out0, o) : imageLoad(out1, o);
     const float g = GATE == 0.0 ? 1.0 : min(1.0, contrast(E, o) / GATE);
     for (uint c = 0; c < 3; c++) {
-        v[c] = refined(v[c], float(base[at + c]), g * float(residual[at + c]));
+        v[c] = refined(v[c], float(base[at + c]), g * residualOf(E, o, at, c));
     }
     // Round to nearest before the store, as the fuse op's stores do (Perceptual.fp16).
     v = fp16(v);

@@ -14,6 +14,7 @@ import dev.ocular.vrnet.EyeInput;
 import dev.ocular.vrnet.EyeParams;
 import dev.ocular.vrnet.NetPath;
 import dev.ocular.vrnet.bench.SyntheticFrames;
+import dev.ocular.vrnet.model.LayerSpec;
 import dev.ocular.vrnet.model.NetModel;
 import dev.ocular.vrnet.model.NetSpec;
 import dev.ocular.vrnet.reference.ReferenceNet;
@@ -41,12 +42,17 @@ class GpuVrNetTest {
         "coopmat, 19, 13, 38, 26, 15, 11, 45, 33",
         "coopmat, 23, 17, 35, 29, 7, 5, 7, 5",
         "coopmat, 1, 1, 3, 3, 0, 0, 0, 0",
+        "scalar-kernel, 19, 13, 38, 26, 15, 11, 45, 33",
+        "coopmat-kernel, 23, 17, 35, 29, 7, 5, 7, 5",
     })
     void matchesReferenceOverASequence(String path, int w0, int h0, int ow0, int oh0, int w1, int h1, int ow1,
             int oh1, GpuContext gpu) {
-        NetPath netPath = NetPath.parse(path, "test");
+        // "-kernel": the shipped spec with a per-pixel 3 x 3 refine kernel instead of a free residual.
+        boolean kernel = path.endsWith("-kernel");
+        NetPath netPath = NetPath.parse(path.replace("-kernel", ""), "test");
         assumeTrue(netPath != NetPath.COOPMAT || gpu.capabilities().canRunFp16CoopMat(), "no fp16 coopmat");
-        NetModel model = NetModel.random(NetSpec.shipped(), 42L + w0 + ow1);
+        NetModel model = NetModel.random(kernel ? withRefineKernel(NetSpec.shipped()) : NetSpec.shipped(),
+                42L + w0 + ow1);
         Random random = new Random(5L * w0 + 3L * ow1 + path.length());
         int[][] sizes = w1 == 0 ? new int[][] {{w0, h0, ow0, oh0}} : new int[][] {{w0, h0, ow0, oh0},
                 {w1, h1, ow1, oh1}};
@@ -186,5 +192,15 @@ class GpuVrNetTest {
             assertThrows(IllegalArgumentException.class,
                     () -> runner.run(List.of(new EyeInput(g, EyeParams.centred(9, 10, true)))));
         }
+    }
+
+    /** {@code spec} with its last refine layer writing 3 × 3 filter weights (refineKernel 3). */
+    static NetSpec withRefineKernel(NetSpec spec) {
+        List<LayerSpec> refine = new ArrayList<>(spec.refine());
+        LayerSpec last = refine.remove(refine.size() - 1);
+        int taps = NetSpec.REFINE_KERNEL * NetSpec.REFINE_KERNEL;
+        refine.add(new LayerSpec(last.name(), last.kind(), last.in(), taps, last.activation()));
+        return new NetSpec(spec.architecture(), spec.version(), spec.inputs(), spec.motionSoftsign(), spec.layers(),
+                spec.head(), spec.fuse(), refine, spec.refineGate(), NetSpec.REFINE_KERNEL);
     }
 }

@@ -29,16 +29,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DeviceTest
 class RefineApplyKernelTest {
 
-    /** Gate 0 is off; at 1 most of these random neighbourhoods (ranges in [0, 0.94]) scale the residual down. */
-    @ParameterizedTest(name = "fp16={0}, {1}x{2} and {3}x{4}, gate {5}")
-    @CsvSource({"false, 19, 13, 9, 11, 0", "true, 19, 13, 9, 11, 0", "false, 19, 13, 9, 11, 1", "true, 13, 9, 5, 7, 1",
-        "false, 1, 1, 17, 3, 0.5"})
-    void matchesReference(boolean fp16, int w0, int h0, int w1, int h1, float gate, GpuContext gpu) {
-        Random random = new Random(31L * w0 + h1 + (fp16 ? 7 : 0));
+    /**
+     * Gate 0 is off; at 1 most of these random neighbourhoods (ranges in [0, 0.94]) scale the residual down. Kernel 3:
+     * the residual buffer holds 3 × 3 filter weights (reference/KernelResidual), read at clamped neighbours.
+     */
+    @ParameterizedTest(name = "fp16={0}, {1}x{2} and {3}x{4}, gate {5}, kernel {6}")
+    @CsvSource({"false, 19, 13, 9, 11, 0, 0", "true, 19, 13, 9, 11, 0, 0", "false, 19, 13, 9, 11, 1, 0",
+        "true, 13, 9, 5, 7, 1, 0", "false, 1, 1, 17, 3, 0.5, 0", "false, 19, 13, 9, 11, 0.5, 3",
+        "true, 13, 9, 5, 7, 0, 3", "false, 1, 1, 17, 3, 0, 3"})
+    void matchesReference(boolean fp16, int w0, int h0, int w1, int h1, float gate, int k, GpuContext gpu) {
+        Random random = new Random(31L * w0 + h1 + (fp16 ? 7 : 0) + k);
         int[][] sizes = {{w0, h0}, {w1, h1}};
-        int stride = 8;
+        int stride = k == 0 ? 8 : 12;
         try (GpuFixture fx = new GpuFixture(gpu);
-                RefineApplyKernel kernel = RefineApplyKernel.create(gpu, fp16, gate)) {
+                RefineApplyKernel kernel = RefineApplyKernel.create(gpu, fp16, gate, k)) {
             List<ImageData> bases = new ArrayList<>();
             List<ImageData> residuals = new ArrayList<>();
             List<ImageData> expected = new ArrayList<>();
@@ -48,9 +52,17 @@ class RefineApplyKernelTest {
                 int w = sizes[e][0];
                 int h = sizes[e][1];
                 ImageData output = SyntheticFrames.uniform(random, w, h, 4, 0f, 16f); // binary16-exact colour
-                ImageData residual = residual(random, w, h);
                 ImageData base = toneMapped(output, fp16);
-                residuals.add(ConvStageTest.padChannels(residual, stride));
+                ImageData residual;
+                ImageData stored;
+                if (k == 0) {
+                    residual = residual(random, w, h, 3, 0.05f, 0.2f);
+                    stored = residual;
+                } else {
+                    stored = residual(random, w, h, k * k, 0.01f, 0.04f);
+                    residual = RefineOp.kernelResidual(base, stored, k);
+                }
+                residuals.add(ConvStageTest.padChannels(stored, stride));
                 bases.add(ConvStageTest.padChannels(base, stride));
                 expected.add(storedAsFp16(RefineOp.apply(output, base, residual, gate)));
                 images[e] = fx.image(output, EyeOutputs.FORMAT, VK_IMAGE_USAGE_STORAGE_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
@@ -95,11 +107,14 @@ class RefineApplyKernelTest {
         return image;
     }
 
-    /** Residuals of magnitude 0.05–0.25 either sign, binary16-exact, every seventh value exactly zero. */
-    private static ImageData residual(Random random, int w, int h) {
-        ImageData r = ImageData.zeros(w, h, 3);
+    /**
+     * Values (residuals, or filter weights) of magnitude {@code low} to {@code low + spread} either sign,
+     * binary16-exact, every seventh value exactly zero.
+     */
+    private static ImageData residual(Random random, int w, int h, int channels, float low, float spread) {
+        ImageData r = ImageData.zeros(w, h, channels);
         for (int i = 0; i < r.data().length; i++) {
-            float v = (0.05f + 0.2f * random.nextFloat()) * (random.nextBoolean() ? 1f : -1f);
+            float v = (low + spread * random.nextFloat()) * (random.nextBoolean() ? 1f : -1f);
             r.data()[i] = i % 7 == 3 ? 0f : Float.float16ToFloat(Float.floatToFloat16(v));
         }
         return r;

@@ -54,6 +54,8 @@ class NetSpecTest {
         "\"version\": 4,|\"version\": 4, \"dropout\": 0.1,|dropout",
         "\"refineGate\": 0.04|\"refineGate\": -0.5|refineGate",
         "\"refineGate\": 0.04|\"refineGateX\": 0.04|refineGateX",
+        "\"refineGate\": 0.04|\"refineGate\": 0.04, \"refineKernel\": 5|refineKernel",
+        "\"refineGate\": 0.04|\"refineGate\": 0.04, \"refineKernel\": 3|refine[3]",
         "\"in\": 14, \"out\": 32|\"in\": 14, \"out\": 0|layers[0].out",
         "{|[|json",
     })

@@ -100,9 +100,25 @@ class FramePassTest {
         return Math.scalb(1f, Math.max(Math.getExponent(v), -14) - 10);
     }
 
+    /** The same net with a per-pixel 3 × 3 refine kernel (reference/KernelResidual) instead of a free residual. */
+    private static final String KERNEL_SPEC = SMALL_SPEC
+            .replace("\"in\": 3, \"out\": 3, \"activation\": \"none\"",
+                    "\"in\": 3, \"out\": 9, \"activation\": \"none\"")
+            .replace("\"refineGate\": 0.6 }", "\"refineGate\": 0.6, \"refineKernel\": 3 }");
+
     @Test
     void gradientMatchesFiniteDifferencesOfTheReferenceExecutor() {
-        NetSpec spec = NetSpec.parse(SMALL_SPEC, "small spec");
+        checkGradient(NetSpec.parse(SMALL_SPEC, "small spec"));
+    }
+
+    @Test
+    void kernelRefineGradientMatchesFiniteDifferencesOfTheReferenceExecutor() {
+        NetSpec spec = NetSpec.parse(KERNEL_SPEC, "kernel spec");
+        assertEquals(3, spec.refineKernel());
+        checkGradient(spec);
+    }
+
+    private static void checkGradient(NetSpec spec) {
         ParameterSet params = ParameterSet.copyOf(NetModel.random(spec, 21));
         Random r = new Random(13);
         DisplayLoss loss = new DisplayLoss(1e-2f, 0.5f);
