@@ -107,8 +107,8 @@ public record NetSpec(String architecture, int version, List<String> inputs, flo
         return head.size();
     }
 
-    /** Channels the last refine layer writes: the residual (3), or the per-pixel kernel's k² weights. */
-    public int refineOutputs() {
+    /** Channels the last refine layer writes for a refineKernel: the residual (3), or the kernel's k² weights. */
+    public static int refineOutputs(int refineKernel) {
         return refineKernel == 0 ? REFINE_COLOUR : refineKernel * refineKernel;
     }
 

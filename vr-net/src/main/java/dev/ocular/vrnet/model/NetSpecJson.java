@@ -75,7 +75,7 @@ final class NetSpecJson {
         }
         if (!refine.isEmpty()) {
             int n = refine.size() - 1;
-            int outputs = kernel == 0 ? NetSpec.REFINE_COLOUR : kernel * kernel;
+            int outputs = NetSpec.refineOutputs(kernel);
             if (refine.get(n).out() != outputs || refine.get(n).activation() != Activation.NONE) {
                 throw fail("refine[" + n + "]", "the last refine layer must write " + outputs + " channels ("
                         + (kernel == 0 ? "the residual" : "the filter weights") + ") with activation none");

@@ -198,8 +198,8 @@ class GpuVrNetTest {
     static NetSpec withRefineKernel(NetSpec spec) {
         List<LayerSpec> refine = new ArrayList<>(spec.refine());
         LayerSpec last = refine.remove(refine.size() - 1);
-        int taps = NetSpec.REFINE_KERNEL * NetSpec.REFINE_KERNEL;
-        refine.add(new LayerSpec(last.name(), last.kind(), last.in(), taps, last.activation()));
+        refine.add(new LayerSpec(last.name(), last.kind(), last.in(), NetSpec.refineOutputs(NetSpec.REFINE_KERNEL),
+                last.activation()));
         return new NetSpec(spec.architecture(), spec.version(), spec.inputs(), spec.motionSoftsign(), spec.layers(),
                 spec.head(), spec.fuse(), refine, spec.refineGate(), NetSpec.REFINE_KERNEL);
     }
