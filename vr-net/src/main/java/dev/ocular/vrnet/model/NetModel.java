@@ -140,14 +140,18 @@ public final class NetModel {
             LayerSpec layer = specs.get(i);
             boolean head = i == spec.layers().size() - 1;
             boolean residual = i == specs.size() - 1 && !spec.refine().isEmpty();
-            double std = Math.sqrt(2.0 / (layer.in() * layer.kind().taps())) * (head ? 0.5 : residual ? 0.02 : 1.0);
+            // A per-pixel refine kernel sums k² weighted differences: shrink that layer by k² so the residual stays
+            // the few per cent a trained one makes, whatever the kernel size.
+            double taps = residual && spec.refineKernel() > 0 ? spec.refineKernel() * spec.refineKernel() : 1.0;
+            double std = Math.sqrt(2.0 / (layer.in() * layer.kind().taps())) * (head ? 0.5 : residual ? 0.02 : 1.0)
+                    / taps;
             float[] w = new float[layer.out() * layer.in() * layer.kind().taps()];
             for (int j = 0; j < w.length; j++) {
                 w[j] = (float) (random.nextGaussian() * std);
             }
             float[] b = new float[layer.out()];
             for (int j = 0; j < b.length; j++) {
-                b[j] = (random.nextFloat() * 2 - 1) * 0.1f;
+                b[j] = (float) ((random.nextFloat() * 2 - 1) * 0.1 / taps);
             }
             layers.add(new ConvWeights(layer, w, b));
         }

@@ -43,8 +43,8 @@ public record NetSpec(String architecture, int version, List<String> inputs, flo
             "residual_co", "residual_cg");
     /** Name of guide channel i, after {@link #HEAD}. */
     public static final String GUIDE_PREFIX = "guide_";
-    /** The one per-pixel filter size a spec may ask for ({@code refineKernel}): 3 × 3 taps. */
-    public static final int REFINE_KERNEL = 3;
+    /** The per-pixel filter sizes a spec may ask for ({@code refineKernel}): 3 × 3 or 5 × 5 taps. */
+    public static final List<Integer> REFINE_KERNELS = List.of(3, 5);
 
     /** Channels of the refine stage's input before the guides: the fused output, tone-mapped (README "Refine"). */
     public static final int REFINE_COLOUR = 3;

@@ -69,9 +69,9 @@ final class NetSpecJson {
             throw fail("refine", "is empty, but the head has " + guides + " guide channels only a refine stage reads");
         }
         int kernel = root.has("refineKernel") ? integer(root, "refineKernel") : 0;
-        if (kernel != 0 && kernel != NetSpec.REFINE_KERNEL) {
-            throw fail("refineKernel", "need 0 (the last layer writes the residual) or " + NetSpec.REFINE_KERNEL
-                    + " (it writes 3x3 filter weights), got " + kernel);
+        if (kernel != 0 && !NetSpec.REFINE_KERNELS.contains(kernel)) {
+            throw fail("refineKernel", "need 0 (the last layer writes the residual) or one of "
+                    + NetSpec.REFINE_KERNELS + " (it writes k x k filter weights), got " + kernel);
         }
         if (!refine.isEmpty()) {
             int n = refine.size() - 1;

@@ -10,8 +10,8 @@ import dev.ocular.vrnet.model.NetSpec;
  * 1e-4 already scores ꟻLIP 0.002 at 10.75 px/deg); gating v3.0's trained residual this way after the fact cut its
  * flat-region ꟻLIP by a quarter at the same PSNR (docs/vrnet-model-card.md).
  *
- * <p>Works on any float layout: value (x, y, c) at {@code data[offset + y·rowStride + x·pixelStride + c·channelStride]},
- * so the reference (interleaved {@code ImageData}), the trainer (planar) and the GPU kernel read the same definition.
+ * <p>Works on any float layout ({@link StridedLayout}), so the reference (interleaved {@code ImageData}), the trainer
+ * (planar) and the GPU kernel read the same definition.
  * Ties resolve to the first in scan order (channel, then row, then column), as shaders/refine_apply.comp does. Pure.
  */
 public final class ContrastGate {
@@ -28,8 +28,7 @@ public final class ContrastGate {
      * R at (x, y) over channels 0–2; fills {@code where} (may be null) with the indices of the extremes of the channel
      * with the largest range.
      */
-    public static float range(float[] data, int offset, int width, int height, int rowStride, int pixelStride,
-            int channelStride, int x, int y, Extremes where) {
+    public static float range(float[] data, StridedLayout at, int x, int y, Extremes where) {
         float best = -1f;
         for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
             float hi = Float.NEGATIVE_INFINITY;
@@ -37,18 +36,16 @@ public final class ContrastGate {
             int hiAt = -1;
             int loAt = -1;
             for (int j = -1; j <= 1; j++) {
-                int yy = Math.min(Math.max(y + j, 0), height - 1);
                 for (int i = -1; i <= 1; i++) {
-                    int xx = Math.min(Math.max(x + i, 0), width - 1);
-                    int at = offset + yy * rowStride + xx * pixelStride + c * channelStride;
-                    float v = data[at];
+                    int k = at.clamped(x, y, i, j, c);
+                    float v = data[k];
                     if (v > hi) {
                         hi = v;
-                        hiAt = at;
+                        hiAt = k;
                     }
                     if (v < lo) {
                         lo = v;
-                        loAt = at;
+                        loAt = k;
                     }
                 }
             }

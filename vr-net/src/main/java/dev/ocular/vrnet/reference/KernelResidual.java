@@ -11,22 +11,9 @@ import dev.ocular.vrnet.model.NetSpec;
  * smooth where text wants it to sharpen; predicting the filter per pixel lets the features choose, the three colour
  * channels share it (no colour bias), and zero weights are exactly the fused output.
  *
- * <p>Any float layout, as {@link ContrastGate}: value (x, y, c) at
- * {@code data[offset + y·rowStride + x·pixelStride + c·channelStride]}. Pure.
+ * <p>Any float layout ({@link StridedLayout}), as {@link ContrastGate}. Pure.
  */
 public final class KernelResidual {
-    /** A strided view of a float image: where (x, y, c) lives. */
-    public record Layout(int offset, int width, int height, int rowStride, int pixelStride, int channelStride) {
-        public int index(int x, int y, int c) {
-            return offset + y * rowStride + x * pixelStride + c * channelStride;
-        }
-
-        /** Index of (x + dx, y + dy) with the position clamped into the image. */
-        public int clamped(int x, int y, int dx, int dy, int c) {
-            return index(Math.min(Math.max(x + dx, 0), width - 1), Math.min(Math.max(y + dy, 0), height - 1), c);
-        }
-    }
-
     private KernelResidual() {
     }
 
@@ -36,7 +23,7 @@ public final class KernelResidual {
      * @param colour  y, channels 0–2
      * @param weights the k² weights, channel t = tap t
      */
-    public static float residual(float[] colour, Layout colourAt, float[] weights, Layout weightsAt, int k, int x,
+    public static float residual(float[] colour, StridedLayout colourAt, float[] weights, StridedLayout weightsAt, int k, int x,
             int y, int c) {
         int half = k / 2;
         float centre = colour[colourAt.index(x, y, c)];
@@ -54,8 +41,8 @@ public final class KernelResidual {
      * Back-propagates dL/dr (3 channels at (x, y)) of {@link #residual}: adds dL/dw_t into {@code gradWeights} and
      * dL/dy into {@code gradColour} (both in their own layouts, which match those of the forward inputs).
      */
-    public static void backward(float[] colour, Layout colourAt, float[] weights, Layout weightsAt, int k, int x,
-            int y, float[] gradResidual, Layout gradResidualAt, float[] gradColour, float[] gradWeights) {
+    public static void backward(float[] colour, StridedLayout colourAt, float[] weights, StridedLayout weightsAt, int k, int x,
+            int y, float[] gradResidual, StridedLayout gradResidualAt, float[] gradColour, float[] gradWeights) {
         int half = k / 2;
         int t = 0;
         for (int dy = -half; dy <= half; dy++) {

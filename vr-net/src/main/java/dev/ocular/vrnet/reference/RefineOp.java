@@ -60,8 +60,8 @@ public final class RefineOp {
         int w = input.width();
         int h = input.height();
         ImageData out = ImageData.zeros(w, h, NetSpec.REFINE_COLOUR);
-        KernelResidual.Layout colourAt = interleaved(input);
-        KernelResidual.Layout weightsAt = interleaved(weights);
+        StridedLayout colourAt = StridedLayout.interleaved(input);
+        StridedLayout weightsAt = StridedLayout.interleaved(weights);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
@@ -71,11 +71,6 @@ public final class RefineOp {
             }
         }
         return out;
-    }
-
-    private static KernelResidual.Layout interleaved(ImageData image) {
-        return new KernelResidual.Layout(0, image.width(), image.height(), image.width() * image.channels(),
-                image.channels(), 1);
     }
 
     /**
@@ -93,12 +88,10 @@ public final class RefineOp {
                     + "x3");
         }
         ImageData out = ImageData.zeros(fused.width(), fused.height(), 4);
-        int w = fused.width();
-        int channels = input.channels();
+        StridedLayout inputAt = StridedLayout.interleaved(input);
         for (int y = 0; y < fused.height(); y++) {
-            for (int x = 0; x < w; x++) {
-                float g = ContrastGate.gate(ContrastGate.range(input.data(), 0, w, fused.height(), w * channels,
-                        channels, 1, x, y, null), gate);
+            for (int x = 0; x < fused.width(); x++) {
+                float g = ContrastGate.gate(ContrastGate.range(input.data(), inputAt, x, y, null), gate);
                 for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
                     out.set(x, y, c, refined(fused.get(x, y, c), input.get(x, y, c), g * residual.get(x, y, c)));
                 }

@@ -7,6 +7,7 @@ import dev.ocular.vrnet.reference.ContrastGate;
 import dev.ocular.vrnet.reference.FuseOp;
 import dev.ocular.vrnet.reference.KernelResidual;
 import dev.ocular.vrnet.reference.RefineOp;
+import dev.ocular.vrnet.reference.StridedLayout;
 import dev.ocular.vrnet.reference.ToneMap;
 import java.util.List;
 
@@ -58,10 +59,11 @@ final class RefineGrad {
         float[] r = residual(activations[refine.size()], kernel, y).data();
         float[] yd = y.data();
         int w = p.outWidth();
+        StridedLayout yAt = planar(y);
         for (int oy = 0; oy < p.outHeight(); oy++) {
             for (int ox = 0; ox < w; ox++) {
                 int i = oy * w + ox;
-                range[i] = ContrastGate.range(yd, 0, w, p.outHeight(), w, 1, pixels, ox, oy, extremes);
+                range[i] = ContrastGate.range(yd, yAt, ox, oy, extremes);
                 gate[i] = ContrastGate.gate(range[i], tau);
                 rangeMax[i] = extremes.max;
                 rangeMin[i] = extremes.min;
@@ -137,8 +139,8 @@ final class RefineGrad {
         if (kernel == 0) {
             return last;
         }
-        KernelResidual.Layout colourAt = planar(y);
-        KernelResidual.Layout weightsAt = planar(last);
+        StridedLayout colourAt = planar(y);
+        StridedLayout weightsAt = planar(last);
         float[] out = kernelResidual.data();
         for (int oy = 0; oy < y.height(); oy++) {
             for (int ox = 0; ox < y.width(); ox++) {
@@ -154,8 +156,8 @@ final class RefineGrad {
     /** dL/d residual (in kernelResidualGrad) → dL/d weights (overwrites gradLast) and dL/dy (added to gradY). */
     private void kernelBackward(Planes last, int kernel, Planes y, Planes gradY, Planes gradLast) {
         java.util.Arrays.fill(gradLast.data(), 0f);
-        KernelResidual.Layout colourAt = planar(y);
-        KernelResidual.Layout weightsAt = planar(last);
+        StridedLayout colourAt = planar(y);
+        StridedLayout weightsAt = planar(last);
         for (int oy = 0; oy < y.height(); oy++) {
             for (int ox = 0; ox < y.width(); ox++) {
                 KernelResidual.backward(y.data(), colourAt, last.data(), weightsAt, kernel, ox, oy,
@@ -164,8 +166,8 @@ final class RefineGrad {
         }
     }
 
-    private static KernelResidual.Layout planar(Planes t) {
-        return new KernelResidual.Layout(0, t.width(), t.height(), t.width(), 1, t.planeSize());
+    private static StridedLayout planar(Planes t) {
+        return StridedLayout.planar(t.width(), t.height());
     }
 
     /** The head taps output pixel (ox, oy) reads its guides through (FuseOp.headAt's position). */

@@ -65,20 +65,27 @@ float colourAt(Eye E, ivec2 o, uint c) {
     return float(base[E.offset + ((y + 1) * (E.width + 2) + x + 1) * pc.stride + c]);
 }
 
-// KernelResidual.residual: sum over taps t (row-major) of w_t * (colour(o + t) - colour(o)), same order of additions.
-float residualOf(Eye E, ivec2 o, uint at, uint c) {
+// KernelResidual.residual for the three colour channels at once: sum over taps t (row-major) of
+// w_t * (colour(o + t) - colour(o)), in the same order of additions. Each weight is read once, as fp32, before any
+// arithmetic: reading it per channel inside the tap loop made Mesa 26.1's lavapipe mis-address some fp16 loads past the
+// ninth tap (RefineApplyKernelTest, KERNEL 5 with fp16 activations), and once per pixel is what the loop needs anyway.
+vec3 residualOf(Eye E, ivec2 o, uint at) {
     if (KERNEL == 0) {
-        return float(residual[at + c]);
+        return vec3(float(residual[at]), float(residual[at + 1]), float(residual[at + 2]));
     }
     const int reach = KERNEL / 2;
-    const float centre = float(base[at + c]);
-    float sum = 0.0;
+    const vec3 centre = vec3(float(base[at]), float(base[at + 1]), float(base[at + 2]));
+    vec3 sum = vec3(0.0);
     uint t = 0;
     for (int dy = -reach; dy <= reach; dy++) {
         for (int dx = -reach; dx <= reach; dx++, t++) {
-            // precise: no fused multiply-add, so the sum rounds as the CPU twin's does.
-            precise float term = float(residual[at + t]) * (colourAt(E, o + ivec2(dx, dy), c) - centre);
-            sum += term;
+            const float w = float(residual[at + t]);
+            const ivec2 n = o + ivec2(dx, dy);
+            for (uint c = 0; c < 3; c++) {
+                // precise: no fused multiply-add, so the sum rounds as the CPU twin's does.
+                precise float term = w * (colourAt(E, n, c) - centre[c]);
+                sum[c] += term;
+            }
         }
     }
     return sum;
@@ -94,8 +101,9 @@ void main() {
     const uint at = E.offset + ((o.y + 1) * (E.width + 2) + o.x + 1) * pc.stride;
     vec4 v = e == 0 ? imageLoad(out0, o) : imageLoad(out1, o);
     const float g = GATE == 0.0 ? 1.0 : min(1.0, contrast(E, o) / GATE);
+    const vec3 r = residualOf(E, o, at);
     for (uint c = 0; c < 3; c++) {
-        v[c] = refined(v[c], float(base[at + c]), g * residualOf(E, o, at, c));
+        v[c] = refined(v[c], float(base[at + c]), g * r[c]);
     }
     // Round to nearest before the store, as the fuse op's stores do (Perceptual.fp16).
     v = fp16(v);

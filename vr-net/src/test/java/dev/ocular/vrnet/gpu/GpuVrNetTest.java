@@ -44,14 +44,16 @@ class GpuVrNetTest {
         "coopmat, 1, 1, 3, 3, 0, 0, 0, 0",
         "scalar-kernel, 19, 13, 38, 26, 15, 11, 45, 33",
         "coopmat-kernel, 23, 17, 35, 29, 7, 5, 7, 5",
+        "scalar-kernel5, 23, 17, 35, 29, 7, 5, 7, 5",
+        "coopmat-kernel5, 19, 13, 38, 26, 15, 11, 45, 33",
     })
     void matchesReferenceOverASequence(String path, int w0, int h0, int ow0, int oh0, int w1, int h1, int ow1,
             int oh1, GpuContext gpu) {
-        // "-kernel": the shipped spec with a per-pixel 3 x 3 refine kernel instead of a free residual.
-        boolean kernel = path.endsWith("-kernel");
-        NetPath netPath = NetPath.parse(path.replace("-kernel", ""), "test");
+        // "-kernel" / "-kernel5": the shipped spec with a per-pixel 3 x 3 / 5 x 5 refine kernel instead of a free residual.
+        int kernel = path.endsWith("-kernel") ? 3 : path.endsWith("-kernel5") ? 5 : 0;
+        NetPath netPath = NetPath.parse(path.replaceAll("-kernel5?$", ""), "test");
         assumeTrue(netPath != NetPath.COOPMAT || gpu.capabilities().canRunFp16CoopMat(), "no fp16 coopmat");
-        NetModel model = NetModel.random(kernel ? withRefineKernel(NetSpec.shipped()) : NetSpec.shipped(),
+        NetModel model = NetModel.random(kernel > 0 ? withRefineKernel(NetSpec.shipped(), kernel) : NetSpec.shipped(),
                 42L + w0 + ow1);
         Random random = new Random(5L * w0 + 3L * ow1 + path.length());
         int[][] sizes = w1 == 0 ? new int[][] {{w0, h0, ow0, oh0}} : new int[][] {{w0, h0, ow0, oh0},
@@ -194,13 +196,13 @@ class GpuVrNetTest {
         }
     }
 
-    /** {@code spec} with its last refine layer writing 3 × 3 filter weights (refineKernel 3). */
-    static NetSpec withRefineKernel(NetSpec spec) {
+    /** {@code spec} with its last refine layer writing k × k filter weights (refineKernel k). */
+    static NetSpec withRefineKernel(NetSpec spec, int k) {
         List<LayerSpec> refine = new ArrayList<>(spec.refine());
         LayerSpec last = refine.remove(refine.size() - 1);
-        refine.add(new LayerSpec(last.name(), last.kind(), last.in(), NetSpec.refineOutputs(NetSpec.REFINE_KERNEL),
+        refine.add(new LayerSpec(last.name(), last.kind(), last.in(), NetSpec.refineOutputs(k),
                 last.activation()));
         return new NetSpec(spec.architecture(), spec.version(), spec.inputs(), spec.motionSoftsign(), spec.layers(),
-                spec.head(), spec.fuse(), refine, spec.refineGate(), NetSpec.REFINE_KERNEL);
+                spec.head(), spec.fuse(), refine, spec.refineGate(), k);
     }
 }

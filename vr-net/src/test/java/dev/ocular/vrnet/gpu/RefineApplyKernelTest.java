@@ -30,17 +30,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RefineApplyKernelTest {
 
     /**
-     * Gate 0 is off; at 1 most of these random neighbourhoods (ranges in [0, 0.94]) scale the residual down. Kernel 3:
-     * the residual buffer holds 3 × 3 filter weights (reference/KernelResidual), read at clamped neighbours.
+     * Gate 0 is off; at 1 most of these random neighbourhoods (ranges in [0, 0.94]) scale the residual down. Kernel k:
+     * the residual buffer holds k × k filter weights (reference/KernelResidual), read at clamped neighbours.
      */
     @ParameterizedTest(name = "fp16={0}, {1}x{2} and {3}x{4}, gate {5}, kernel {6}")
     @CsvSource({"false, 19, 13, 9, 11, 0, 0", "true, 19, 13, 9, 11, 0, 0", "false, 19, 13, 9, 11, 1, 0",
         "true, 13, 9, 5, 7, 1, 0", "false, 1, 1, 17, 3, 0.5, 0", "false, 19, 13, 9, 11, 0.5, 3",
-        "true, 13, 9, 5, 7, 0, 3", "false, 1, 1, 17, 3, 0, 3"})
+        "true, 13, 9, 5, 7, 0, 3", "false, 1, 1, 17, 3, 0, 3", "false, 19, 13, 9, 11, 0.5, 5",
+        "true, 3, 2, 7, 5, 0, 5", "true, 19, 13, 9, 11, 0.5, 5"})
     void matchesReference(boolean fp16, int w0, int h0, int w1, int h1, float gate, int k, GpuContext gpu) {
         Random random = new Random(31L * w0 + h1 + (fp16 ? 7 : 0) + k);
         int[][] sizes = {{w0, h0}, {w1, h1}};
-        int stride = k == 0 ? 8 : 12;
+        int stride = k == 0 ? 8 : k * k + 3; // a few channels past the weights, as the net's buffers have
         try (GpuFixture fx = new GpuFixture(gpu);
                 RefineApplyKernel kernel = RefineApplyKernel.create(gpu, fp16, gate, k)) {
             List<ImageData> bases = new ArrayList<>();
@@ -59,7 +60,7 @@ class RefineApplyKernelTest {
                     residual = residual(random, w, h, 3, 0.05f, 0.2f);
                     stored = residual;
                 } else {
-                    stored = residual(random, w, h, k * k, 0.01f, 0.04f);
+                    stored = residual(random, w, h, k * k, 0.09f / (k * k), 0.36f / (k * k)); // |r| as k = 3 at any k
                     residual = RefineOp.kernelResidual(base, stored, k);
                 }
                 residuals.add(ConvStageTest.padChannels(stored, stride));

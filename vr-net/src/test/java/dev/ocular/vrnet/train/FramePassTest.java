@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The whole net, forward and backward: the trainer's forward pass reproduces the CPU reference executor, and its
@@ -100,21 +102,24 @@ class FramePassTest {
         return Math.scalb(1f, Math.max(Math.getExponent(v), -14) - 10);
     }
 
-    /** The same net with a per-pixel 3 × 3 refine kernel (reference/KernelResidual) instead of a free residual. */
-    private static final String KERNEL_SPEC = SMALL_SPEC
-            .replace("\"in\": 3, \"out\": 3, \"activation\": \"none\"",
-                    "\"in\": 3, \"out\": 9, \"activation\": \"none\"")
-            .replace("\"refineGate\": 0.6 }", "\"refineGate\": 0.6, \"refineKernel\": 3 }");
+    /** The same net with a per-pixel k × k refine kernel (reference/KernelResidual) instead of a free residual. */
+    private static String kernelSpec(int k) {
+        return SMALL_SPEC
+                .replace("\"in\": 3, \"out\": 3, \"activation\": \"none\"",
+                        "\"in\": 3, \"out\": " + k * k + ", \"activation\": \"none\"")
+                .replace("\"refineGate\": 0.6 }", "\"refineGate\": 0.6, \"refineKernel\": " + k + " }");
+    }
 
     @Test
     void gradientMatchesFiniteDifferencesOfTheReferenceExecutor() {
         checkGradient(NetSpec.parse(SMALL_SPEC, "small spec"));
     }
 
-    @Test
-    void kernelRefineGradientMatchesFiniteDifferencesOfTheReferenceExecutor() {
-        NetSpec spec = NetSpec.parse(KERNEL_SPEC, "kernel spec");
-        assertEquals(3, spec.refineKernel());
+    @ParameterizedTest(name = "{0}x{0} kernel")
+    @ValueSource(ints = {3, 5})
+    void kernelRefineGradientMatchesFiniteDifferencesOfTheReferenceExecutor(int k) {
+        NetSpec spec = NetSpec.parse(kernelSpec(k), "kernel spec");
+        assertEquals(k, spec.refineKernel());
         checkGradient(spec);
     }
 
