@@ -41,12 +41,14 @@ public record TrainPreset(String name, DatasetPlan data, TrainConfig training, d
 
     /**
      * The shipped model: Quest-like eyes (1032 × 1104) cut into 96-pixel crops, 24-frame sequences over every
-     * training scene × head motion × 5 seeds, ratios 2 and 1.5 twice as often as 3, 4×4 references.
+     * training scene × head motion × 5 seeds, ratios 2 and 1.5 twice as often as 3, 4×4 references. The loss's
+     * temporal term weighs 0.5 (0.2 up to v4.0): with the per-pixel refine kernel, 0.2 left the corridor on fresh
+     * paths sharper and more flickery than TAAU; 0.5 gained 0.3-0.4 dB everywhere (docs/vrnet-model-card.md, §0).
      */
     public static TrainPreset shipped(int threads) {
         DatasetPlan data = new DatasetPlan(1032, 1104, 96, 24, 4, TRAIN_SCENES, List.of(HeadMotion.values()), 5,
                 List.of(2.0, 1.5, 2.0, 1.5, 3.0), TRAIN_SCENES.size(), 2025);
-        TrainConfig training = new TrainConfig(4, 250, 2e-3, 5e-5, 100, 0.5, new DisplayLoss(1e-3f, 0.2f), 1,
+        TrainConfig training = new TrainConfig(4, 250, 2e-3, 5e-5, 100, 0.5, new DisplayLoss(1e-3f, 0.5f), 1,
                 threads, 20, true);
         return new TrainPreset("shipped", data, training, 180, 0);
     }

@@ -124,7 +124,9 @@ public record NetSpec(String architecture, int version, List<String> inputs, flo
 
     /** Multiply-adds per output pixel of the refine stage (0 without one). */
     public long refineMacsPerPixel() {
-        return refine.stream().mapToLong(LayerSpec::macsPerPixel).sum();
+        // A per-pixel kernel adds its k² multiply-adds per colour channel (reference/KernelResidual).
+        return refine.stream().mapToLong(LayerSpec::macsPerPixel).sum()
+                + (long) refineKernel * refineKernel * REFINE_COLOUR;
     }
 
     /** Every layer: the feature layers, then the refine stage's (the order weights and gradients are kept in). */

@@ -42,19 +42,20 @@ class GpuVrNetTest {
         "coopmat, 19, 13, 38, 26, 15, 11, 45, 33",
         "coopmat, 23, 17, 35, 29, 7, 5, 7, 5",
         "coopmat, 1, 1, 3, 3, 0, 0, 0, 0",
-        "scalar-kernel, 19, 13, 38, 26, 15, 11, 45, 33",
-        "coopmat-kernel, 23, 17, 35, 29, 7, 5, 7, 5",
+        "scalar-residual, 19, 13, 38, 26, 15, 11, 45, 33",
+        "coopmat-residual, 23, 17, 35, 29, 7, 5, 7, 5",
         "scalar-kernel5, 23, 17, 35, 29, 7, 5, 7, 5",
         "coopmat-kernel5, 19, 13, 38, 26, 15, 11, 45, 33",
     })
     void matchesReferenceOverASequence(String path, int w0, int h0, int ow0, int oh0, int w1, int h1, int ow1,
             int oh1, GpuContext gpu) {
-        // "-kernel" / "-kernel5": the shipped spec with a per-pixel 3 x 3 / 5 x 5 refine kernel instead of a free residual.
-        int kernel = path.endsWith("-kernel") ? 3 : path.endsWith("-kernel5") ? 5 : 0;
-        NetPath netPath = NetPath.parse(path.replaceAll("-kernel5?$", ""), "test");
+        // The shipped spec (a per-pixel 3 x 3 refine kernel); "-residual": its last refine layer writes the residual
+        // itself (refineKernel 0); "-kernel5": a 5 x 5 kernel.
+        NetSpec spec = path.endsWith("-residual") ? withRefineKernel(NetSpec.shipped(), 0)
+                : path.endsWith("-kernel5") ? withRefineKernel(NetSpec.shipped(), 5) : NetSpec.shipped();
+        NetPath netPath = NetPath.parse(path.replaceAll("-(residual|kernel5)$", ""), "test");
         assumeTrue(netPath != NetPath.COOPMAT || gpu.capabilities().canRunFp16CoopMat(), "no fp16 coopmat");
-        NetModel model = NetModel.random(kernel > 0 ? withRefineKernel(NetSpec.shipped(), kernel) : NetSpec.shipped(),
-                42L + w0 + ow1);
+        NetModel model = NetModel.random(spec, 42L + w0 + ow1);
         Random random = new Random(5L * w0 + 3L * ow1 + path.length());
         int[][] sizes = w1 == 0 ? new int[][] {{w0, h0, ow0, oh0}} : new int[][] {{w0, h0, ow0, oh0},
                 {w1, h1, ow1, oh1}};
@@ -196,7 +197,7 @@ class GpuVrNetTest {
         }
     }
 
-    /** {@code spec} with its last refine layer writing k × k filter weights (refineKernel k). */
+    /** {@code spec} with its last refine layer writing k × k filter weights (refineKernel k; 0: the residual). */
     static NetSpec withRefineKernel(NetSpec spec, int k) {
         List<LayerSpec> refine = new ArrayList<>(spec.refine());
         LayerSpec last = refine.remove(refine.size() - 1);

@@ -21,8 +21,9 @@ class NetSpecTest {
         assertEquals(3, spec.layers().size());
         assertEquals(4, spec.refine().size());
         assertEquals(14 * 32 * 9 + 32 * 32 * 9 + 32 * 10, spec.macsPerPixel());
-        assertEquals(7 * 8 * 9 + 8 * 8 * 9 * 2 + 8 * 3 * 9, spec.refineMacsPerPixel());
-        assertEquals(13_642 + 1_899, spec.parameterCount());
+        assertEquals(3, spec.refineKernel());
+        assertEquals(7 * 8 * 9 + 8 * 8 * 9 * 2 + 8 * 9 * 9 + 9 * 3, spec.refineMacsPerPixel());
+        assertEquals(13_642 + 2_337, spec.parameterCount());
     }
 
     @Test
@@ -41,9 +42,9 @@ class NetSpecTest {
         "\"out\": 10|\"out\": 9|layers[2].out",
         "\"guide_3\"|\"guide_4\"|head",
         "\"in\": 7, \"out\": 8|\"in\": 6, \"out\": 8|refine[0].in",
-        "\"in\": 8, \"out\": 3|\"in\": 8, \"out\": 4|refine[3]",
+        "\"in\": 8, \"out\": 9|\"in\": 8, \"out\": 4|refine[3]",
         "\"name\": \"refine2\"|\"name\": \"conv2\"|refine[1].name",
-        "\"kind\": \"conv3x3\", \"in\": 8, \"out\": 3, \"activation\": \"none\"|\"kind\": \"conv3x3\", \"in\": 8, \"out\": 3, \"activation\": \"relu\"|refine[3]",
+        "\"kind\": \"conv3x3\", \"in\": 8, \"out\": 9, \"activation\": \"none\"|\"kind\": \"conv3x3\", \"in\": 8, \"out\": 9, \"activation\": \"relu\"|refine[3]",
         "\"kind\": \"conv1x1\"|\"kind\": \"conv5x5\"|layers[2].kind",
         "\"activation\": \"none\"|\"activation\": \"gelu\"|layers[2].activation",
         "\"name\": \"conv2\"|\"name\": \"conv1\"|layers[1].name",
@@ -54,9 +55,11 @@ class NetSpecTest {
         "\"version\": 4,|\"version\": 4, \"dropout\": 0.1,|dropout",
         "\"refineGate\": 0.04|\"refineGate\": -0.5|refineGate",
         "\"refineGate\": 0.04|\"refineGateX\": 0.04|refineGateX",
-        "\"refineGate\": 0.04|\"refineGate\": 0.04, \"refineKernel\": 4|refineKernel",
-        "\"refineGate\": 0.04|\"refineGate\": 0.04, \"refineKernel\": 7|refineKernel",
-        "\"refineGate\": 0.04|\"refineGate\": 0.04, \"refineKernel\": 3|refine[3]",
+        "\"refineKernel\": 3|\"refineKernel\": 4|refineKernel",
+        "\"refineKernel\": 3|\"refineKernel\": 7|refineKernel",
+        "\"refineKernel\": 3|\"refineKernel\": \"3x3\"|refineKernel",
+        "\"refineKernel\": 3|\"refineKernel\": 0|refine[3]",
+        "\"refineKernel\": 3|\"refineKernel\": 5|refine[3]",
         "\"in\": 14, \"out\": 32|\"in\": 14, \"out\": 0|layers[0].out",
         "{|[|json",
     })
