@@ -51,7 +51,7 @@ final class ReferenceTimer {
                 micros[layers + 2 + i] += (System.nanoTime() - ti) / 1e3;
             }
             long ta = System.nanoTime();
-            RefineOp.apply(fused, in, r, model.spec().refineGate());
+            RefineOp.apply(fused, in, RefineOp.residual(in, r, model.spec()), model.spec().refineGate());
             micros[layers + 2 + refine] += (System.nanoTime() - ta) / 1e3;
         }
         return micros;

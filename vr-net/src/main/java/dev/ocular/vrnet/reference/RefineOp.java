@@ -51,8 +51,12 @@ public final class RefineOp {
         for (ConvWeights w : refine) {
             x = ConvOp.apply(x, w);
         }
-        ImageData residual = spec.refineKernel() == 0 ? x : kernelResidual(in, x, spec.refineKernel());
-        return apply(fused, in, residual, spec.refineGate());
+        return apply(fused, in, residual(in, x, spec), spec.refineGate());
+    }
+
+    /** The residual the last refine layer's output makes: itself, or (refineKernel k) its filter of the input. */
+    public static ImageData residual(ImageData input, ImageData last, NetSpec spec) {
+        return spec.refineKernel() == 0 ? last : kernelResidual(input, last, spec.refineKernel());
     }
 
     /** The residual of {@link KernelResidual}: the k² weights in {@code weights} filtering the input's colour. */
