@@ -142,16 +142,16 @@ public final class NetModel {
             boolean residual = i == specs.size() - 1 && !spec.refine().isEmpty();
             // A per-pixel refine kernel sums k² weighted differences: shrink that layer by k² so the residual stays
             // the few per cent a trained one makes, whatever the kernel size.
-            double taps = residual && spec.refineKernel() > 0 ? spec.refineKernel() * spec.refineKernel() : 1.0;
+            double kernelTaps = residual && spec.refineKernel() > 0 ? spec.refineKernel() * spec.refineKernel() : 1.0;
             double std = Math.sqrt(2.0 / (layer.in() * layer.kind().taps())) * (head ? 0.5 : residual ? 0.02 : 1.0)
-                    / taps;
+                    / kernelTaps;
             float[] w = new float[layer.out() * layer.in() * layer.kind().taps()];
             for (int j = 0; j < w.length; j++) {
                 w[j] = (float) (random.nextGaussian() * std);
             }
             float[] b = new float[layer.out()];
             for (int j = 0; j < b.length; j++) {
-                b[j] = (float) ((random.nextFloat() * 2 - 1) * 0.1 / taps);
+                b[j] = (float) ((random.nextFloat() * 2 - 1) * 0.1 / kernelTaps);
             }
             layers.add(new ConvWeights(layer, w, b));
         }

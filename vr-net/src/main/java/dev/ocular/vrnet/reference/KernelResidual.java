@@ -23,8 +23,8 @@ public final class KernelResidual {
      * @param colour  y, channels 0–2
      * @param weights the k² weights, channel t = tap t
      */
-    public static float residual(float[] colour, StridedLayout colourAt, float[] weights, StridedLayout weightsAt, int k, int x,
-            int y, int c) {
+    public static float residual(float[] colour, StridedLayout colourAt, float[] weights, StridedLayout weightsAt,
+            int k, int x, int y, int c) {
         int half = k / 2;
         float centre = colour[colourAt.index(x, y, c)];
         float sum = 0f;
@@ -37,12 +37,25 @@ public final class KernelResidual {
         return sum;
     }
 
+    /** {@link #residual} at every pixel and colour channel of the colour's image, written into {@code out}. */
+    public static void residualImage(float[] colour, StridedLayout colourAt, float[] weights, StridedLayout weightsAt,
+            int k, float[] out, StridedLayout outAt) {
+        for (int y = 0; y < colourAt.height(); y++) {
+            for (int x = 0; x < colourAt.width(); x++) {
+                for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
+                    out[outAt.index(x, y, c)] = residual(colour, colourAt, weights, weightsAt, k, x, y, c);
+                }
+            }
+        }
+    }
+
     /**
      * Back-propagates dL/dr (3 channels at (x, y)) of {@link #residual}: adds dL/dw_t into {@code gradWeights} and
      * dL/dy into {@code gradColour} (both in their own layouts, which match those of the forward inputs).
      */
-    public static void backward(float[] colour, StridedLayout colourAt, float[] weights, StridedLayout weightsAt, int k, int x,
-            int y, float[] gradResidual, StridedLayout gradResidualAt, float[] gradColour, float[] gradWeights) {
+    public static void backward(float[] colour, StridedLayout colourAt, float[] weights, StridedLayout weightsAt,
+            int k, int x, int y, float[] gradResidual, StridedLayout gradResidualAt, float[] gradColour,
+            float[] gradWeights) {
         int half = k / 2;
         int t = 0;
         for (int dy = -half; dy <= half; dy++) {

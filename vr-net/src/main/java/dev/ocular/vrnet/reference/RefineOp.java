@@ -61,19 +61,9 @@ public final class RefineOp {
 
     /** The residual of {@link KernelResidual}: the k² weights in {@code weights} filtering the input's colour. */
     public static ImageData kernelResidual(ImageData input, ImageData weights, int k) {
-        int w = input.width();
-        int h = input.height();
-        ImageData out = ImageData.zeros(w, h, NetSpec.REFINE_COLOUR);
-        StridedLayout colourAt = StridedLayout.interleaved(input);
-        StridedLayout weightsAt = StridedLayout.interleaved(weights);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
-                    out.set(x, y, c, KernelResidual.residual(input.data(), colourAt, weights.data(), weightsAt, k, x,
-                            y, c));
-                }
-            }
-        }
+        ImageData out = ImageData.zeros(input.width(), input.height(), NetSpec.REFINE_COLOUR);
+        KernelResidual.residualImage(input.data(), StridedLayout.interleaved(input), weights.data(),
+                StridedLayout.interleaved(weights), k, out.data(), StridedLayout.interleaved(out));
         return out;
     }
 

@@ -57,8 +57,7 @@ public final class FramePass {
         if (refined) {
             refinedY = Planes.zeros(3, p.outWidth(), p.outHeight());
             refine.forward(params.refine(), params.spec().guides(), params.spec().refineGate(),
-                    params.spec().refineKernel(), y, head, p,
-                    refinedY);
+                    params.spec().refineKernel(), y, head, p, refinedY);
         }
         Planes target = DisplayLoss.display(toneMappedReference(frame.reference()));
         Planes shown = Planes.zeros(3, p.outWidth(), p.outHeight());

@@ -139,17 +139,8 @@ final class RefineGrad {
         if (kernel == 0) {
             return last;
         }
-        StridedLayout colourAt = planar(y);
-        StridedLayout weightsAt = planar(last);
-        float[] out = kernelResidual.data();
-        for (int oy = 0; oy < y.height(); oy++) {
-            for (int ox = 0; ox < y.width(); ox++) {
-                for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
-                    out[colourAt.index(ox, oy, c)] = KernelResidual.residual(y.data(), colourAt, last.data(),
-                            weightsAt, kernel, ox, oy, c);
-                }
-            }
-        }
+        KernelResidual.residualImage(y.data(), planar(y), last.data(), planar(last), kernel, kernelResidual.data(),
+                planar(kernelResidual));
         return kernelResidual;
     }
 

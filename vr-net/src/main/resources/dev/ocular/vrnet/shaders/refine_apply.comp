@@ -38,6 +38,13 @@ float refined(float stored, float y, float r) {
     return toneMapInverse(vec3(clamp(y + r, 0.0, MAX_TONEMAPPED))).x;
 }
 
+// The refine input's tone-mapped colour channel c at o, o clamped into the eye.
+float colourAt(Eye E, ivec2 o, uint c) {
+    const int x = clamp(o.x, 0, int(E.width) - 1);
+    const int y = clamp(o.y, 0, int(E.height) - 1);
+    return float(base[E.offset + ((y + 1) * (E.width + 2) + x + 1) * pc.stride + c]);
+}
+
 // ContrastGate.range: the largest per-channel max - min over the 3x3 neighbourhood of the refine input's colour.
 float contrast(Eye E, ivec2 o) {
     float best = -1.0;
@@ -45,10 +52,8 @@ float contrast(Eye E, ivec2 o) {
         float hi = -1.0 / 0.0;
         float lo = 1.0 / 0.0;
         for (int j = -1; j <= 1; j++) {
-            int y = clamp(o.y + j, 0, int(E.height) - 1);
             for (int i = -1; i <= 1; i++) {
-                int x = clamp(o.x + i, 0, int(E.width) - 1);
-                float v = float(base[E.offset + ((y + 1) * (E.width + 2) + x + 1) * pc.stride + c]);
+                float v = colourAt(E, o + ivec2(i, j), c);
                 hi = max(hi, v);
                 lo = min(lo, v);
             }
@@ -56,13 +61,6 @@ float contrast(Eye E, ivec2 o) {
         best = max(best, hi - lo);
     }
     return best;
-}
-
-// The refine input's tone-mapped colour channel c at o, o clamped into the eye.
-float colourAt(Eye E, ivec2 o, uint c) {
-    const int x = clamp(o.x, 0, int(E.width) - 1);
-    const int y = clamp(o.y, 0, int(E.height) - 1);
-    return float(base[E.offset + ((y + 1) * (E.width + 2) + x + 1) * pc.stride + c]);
 }
 
 // KernelResidual.residual for the three colour channels at once: sum over taps t (row-major) of
