@@ -14,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * A training run's state in one safetensors file: the weights under their layer names, Adam's moments under
- * {@code adam.m.NAME} / {@code adam.v.NAME}, the loss curve as {@code log} [rows, 6], and in the metadata the spec,
+ * {@code adam.m.NAME} / {@code adam.v.NAME}, inside an averaged tail the running average under {@code average.NAME}
+ * (its iterate count in the metadata), the loss curve as {@code log} [rows, 6], and in the metadata the spec,
  * the run's settings (so a resume with other settings is refused), rounds, optimiser steps and seconds. Written
  * through a temporary file and a rename ({@link SafeTensors#write}): a crash mid-write leaves the previous checkpoint
  * intact, never a partial one under the real name.
@@ -27,6 +28,8 @@ public final class Checkpoint {
     public static final String META_ROUNDS = "ocular.rounds";
     public static final String META_STEPS = "ocular.adam_steps";
     public static final String META_SECONDS = "ocular.seconds";
+    public static final String META_AVERAGED = "ocular.averaged";
+    private static final String AVERAGE = "average.";
 
     private Checkpoint() {
     }
@@ -45,11 +48,15 @@ public final class Checkpoint {
         List<float[]> values = w.arrays();
         List<float[]> m = state.adam().first().arrays();
         List<float[]> v = state.adam().second().arrays();
+        List<float[]> avg = state.average().arrays();
         for (int i = 0; i < names.size(); i++) {
             int[] shape = shape(w, i);
             tensors.put(names.get(i), new Tensor(Tensor.DType.F32, shape, values.get(i).clone()));
             tensors.put("adam.m." + names.get(i), new Tensor(Tensor.DType.F32, shape, m.get(i).clone()));
             tensors.put("adam.v." + names.get(i), new Tensor(Tensor.DType.F32, shape, v.get(i).clone()));
+            if (state.averaged() > 0) {
+                tensors.put(AVERAGE + names.get(i), new Tensor(Tensor.DType.F32, shape, avg.get(i).clone()));
+            }
         }
         float[] log = state.log().pack();
         tensors.put("log", new Tensor(Tensor.DType.F32, new int[] {log.length / LossLog.COLUMNS, LossLog.COLUMNS},
@@ -64,6 +71,7 @@ public final class Checkpoint {
         meta.put(META_ROUNDS, Integer.toString(state.rounds()));
         meta.put(META_STEPS, Long.toString(state.adam().steps()));
         meta.put(META_SECONDS, Double.toString(state.seconds()));
+        meta.put(META_AVERAGED, Long.toString(state.averaged()));
         SafeTensors.write(file, meta, tensors);
     }
 
@@ -82,11 +90,17 @@ public final class Checkpoint {
         ParameterSet weights = ParameterSet.zeros(spec);
         ParameterSet first = ParameterSet.zeros(spec);
         ParameterSet second = ParameterSet.zeros(spec);
+        ParameterSet average = ParameterSet.zeros(spec);
+        // Checkpoints from before averaging existed have no count: nothing averaged.
+        long averaged = meta.containsKey(META_AVERAGED) ? parseInt(meta, META_AVERAGED, source) : 0;
         List<String> names = weights.names();
         for (int i = 0; i < names.size(); i++) {
             fill(contents, names.get(i), weights, i, source);
             fill(contents, "adam.m." + names.get(i), first, i, source);
             fill(contents, "adam.v." + names.get(i), second, i, source);
+            if (averaged > 0) {
+                fill(contents, AVERAGE + names.get(i), average, i, source);
+            }
         }
         Tensor log = contents.tensors().get("log");
         if (log == null || log.shape().length != 2 || log.shape()[1] != LossLog.COLUMNS) {
@@ -95,8 +109,8 @@ public final class Checkpoint {
         int rounds = parseInt(meta, META_ROUNDS, source);
         long steps = parseInt(meta, META_STEPS, source);
         double seconds = parseDouble(meta, META_SECONDS, source);
-        TrainState state = new TrainState(weights, new Adam(first, second, steps), LossLog.unpack(log.values()),
-                rounds, seconds);
+        TrainState state = new TrainState(weights, new Adam(first, second, steps), average, averaged,
+                LossLog.unpack(log.values()), rounds, seconds);
         return new Loaded(state, meta.getOrDefault(META_SETTINGS, ""));
     }
 

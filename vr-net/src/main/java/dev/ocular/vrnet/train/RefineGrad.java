@@ -24,7 +24,10 @@ final class RefineGrad {
     private final ContrastGate.Extremes extremes = new ContrastGate.Extremes();
     private Planes[] activations;
     private Planes[] grads;
-    /** With a per-pixel kernel (refineKernel k > 0): the residual it makes, and dL/d that residual. */
+    /**
+     * With a per-pixel kernel (refineKernel k > 0): the residual it makes, and dL/d that residual; null without one
+     * (the last layer's output is the residual then, and a full-size plane pair per thread would be wasted).
+     */
     private Planes kernelResidual;
     private Planes kernelResidualGrad;
     /** Per output pixel: the gate g, and where its range's maximum and minimum were (indices into y's planes). */
@@ -40,7 +43,7 @@ final class RefineGrad {
      */
     void forward(List<ConvWeights> refine, int guides, float tau, int kernel, Planes y, Planes head, EyeParams p,
             Planes shown) {
-        allocate(refine, p);
+        allocate(refine, kernel, p);
         Planes in = activations[0];
         int pixels = y.planeSize();
         System.arraycopy(y.data(), 0, in.data(), 0, NetSpec.REFINE_COLOUR * pixels);
@@ -167,19 +170,19 @@ final class RefineGrad {
                 head.height()), head.width(), head.height());
     }
 
-    private void allocate(List<ConvWeights> refine, EyeParams p) {
+    private void allocate(List<ConvWeights> refine, int kernel, EyeParams p) {
         int w = p.outWidth();
         int h = p.outHeight();
         if (activations != null && activations.length == refine.size() + 1 && activations[0].width() == w
-                && activations[0].height() == h) {
+                && activations[0].height() == h && (kernel != 0) == (kernelResidual != null)) {
             return;
         }
         gate = new float[w * h];
         range = new float[w * h];
         rangeMax = new int[w * h];
         rangeMin = new int[w * h];
-        kernelResidual = Planes.zeros(NetSpec.REFINE_COLOUR, w, h);
-        kernelResidualGrad = Planes.zeros(NetSpec.REFINE_COLOUR, w, h);
+        kernelResidual = kernel == 0 ? null : Planes.zeros(NetSpec.REFINE_COLOUR, w, h);
+        kernelResidualGrad = kernel == 0 ? null : Planes.zeros(NetSpec.REFINE_COLOUR, w, h);
         activations = new Planes[refine.size() + 1];
         grads = new Planes[refine.size() + 1];
         activations[0] = Planes.zeros(refine.get(0).layer().in(), w, h);

@@ -17,15 +17,30 @@ import java.util.Locale;
  * @param threads           worker threads; results do not depend on it (streams have fixed gradient buffers)
  * @param validateEvery     validation loss every this many rounds (and after the last)
  * @param mirror            whether half of the sequences are mirrored left to right
+ * @param averageTail       fraction of the run, at its end, whose iterates are averaged into the weights the run
+ *                          writes (stochastic weight averaging, Izmailov et al. 2018, "Averaging Weights Leads to Wider
+ *                          Optima and Better Generalization"); 0 writes the last iterate
  */
 public record TrainConfig(int streams, int rounds, double learningRate, double finalLearningRate, int warmupSteps,
-        double clipNorm, DisplayLoss loss, long seed, int threads, int validateEvery, boolean mirror) {
+        double clipNorm, DisplayLoss loss, long seed, int threads, int validateEvery, boolean mirror,
+        double averageTail) {
     public TrainConfig {
         if (streams < 1 || rounds < 1 || !(learningRate > 0) || !(finalLearningRate >= 0) || warmupSteps < 0
-                || !(clipNorm >= 0) || threads < 1 || validateEvery < 1) {
+                || !(clipNorm >= 0) || threads < 1 || validateEvery < 1 || !(averageTail >= 0 && averageTail < 1)) {
             throw new IllegalArgumentException("bad training settings " + describe(streams, rounds, learningRate,
-                    finalLearningRate, warmupSteps, clipNorm, loss, seed, validateEvery, mirror));
+                    finalLearningRate, warmupSteps, clipNorm, loss, seed, validateEvery, mirror, averageTail));
         }
+    }
+
+    /** The same settings with another round count (the schedule and the averaged tail stretch with it). */
+    public TrainConfig withRounds(int newRounds) {
+        return new TrainConfig(streams, newRounds, learningRate, finalLearningRate, warmupSteps, clipNorm, loss, seed,
+                threads, validateEvery, mirror, averageTail);
+    }
+
+    /** The first round whose optimiser steps go into the average ({@link #rounds()}: none do). */
+    public int averageFrom() {
+        return averageTail == 0 ? rounds : (int) Math.floor(rounds * (1 - averageTail));
     }
 
     /**
@@ -33,16 +48,17 @@ public record TrainConfig(int streams, int rounds, double learningRate, double f
      */
     public String describe() {
         return describe(streams, rounds, learningRate, finalLearningRate, warmupSteps, clipNorm, loss, seed,
-                validateEvery, mirror);
+                validateEvery, mirror, averageTail);
     }
 
     private static String describe(int streams, int rounds, double lr, double finalLr, int warmup, double clip,
-            DisplayLoss loss, long seed, int validateEvery, boolean mirror) {
+            DisplayLoss loss, long seed, int validateEvery, boolean mirror, double averageTail) {
         return String.format(Locale.ROOT, "{\"streams\":%d,\"rounds\":%d,\"learningRate\":%s,\"finalLearningRate\":%s,"
                 + "\"warmupSteps\":%d,\"clipNorm\":%s,\"charbonnierEpsilon\":%s,\"temporalWeight\":%s,"
-                + "\"edgeWeight\":%s,\"seed\":%d,\"validateEvery\":%d,\"mirror\":%b}", streams, rounds, lr, finalLr,
-                warmup, clip, loss == null ? "null" : loss.epsilon(), loss == null ? "null" : loss.temporalWeight(),
-                loss == null ? "null" : loss.edgeWeight(), seed, validateEvery, mirror);
+                + "\"edgeWeight\":%s,\"seed\":%d,\"validateEvery\":%d,\"mirror\":%b,\"averageTail\":%s}", streams,
+                rounds, lr, finalLr, warmup, clip, loss == null ? "null" : loss.epsilon(),
+                loss == null ? "null" : loss.temporalWeight(), loss == null ? "null" : loss.edgeWeight(), seed,
+                validateEvery, mirror, averageTail);
     }
 
     /** Learning rate at a point of the run: linear warm-up, then cosine decay over {@code progress} ∈ [0, 1]. */

@@ -59,7 +59,7 @@ public final class Trainer {
                 double validationLoss = Double.NaN;
                 int done = state.rounds() + 1;
                 if (validation != null && (done % config.validateEvery() == 0 || done == config.rounds())) {
-                    validationLoss = validate(state.weights(), pool, passes);
+                    validationLoss = validate(state.result(), pool, passes);
                 }
                 double seconds = state.seconds() + (System.nanoTime() - started) / 1e9;
                 double lr = config.learningRate(state.adam().steps(), (double) done / config.rounds());
@@ -143,6 +143,9 @@ public final class Trainer {
             double lr = config.learningRate(state.adam().steps(),
                     (state.rounds() + (double) t / length) / config.rounds());
             state.adam().step(state.weights(), total, lr);
+            if (state.rounds() >= config.averageFrom()) {
+                state.addToAverage();
+            }
             lossSum += stepLoss * active;
             frames += active;
             listener.step(state.adam().steps(), stepLoss, lr);
@@ -150,7 +153,10 @@ public final class Trainer {
         return lossSum / frames;
     }
 
-    /** Mean loss over every frame of the validation sequences, forward only, with the current weights. */
+    /**
+     * Mean loss over every frame of the validation sequences, forward only, with {@code weights} (the run's result so
+     * far: inside the averaged tail, the average).
+     */
     double validate(ParameterSet weights, ExecutorService pool, List<FramePass> passes) {
         int n = validation.size();
         double[] sums = new double[n];

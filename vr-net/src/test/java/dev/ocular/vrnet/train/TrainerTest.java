@@ -2,6 +2,7 @@ package dev.ocular.vrnet.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,7 @@ class TrainerTest {
     private static final SequenceSource HELD_OUT = new SyntheticSequences(2, 14, 12, 2, 6, 99);
 
     private static TrainConfig config(int rounds, int threads) {
-        return new TrainConfig(2, rounds, 3e-3, 3e-4, 5, 1.0, new DisplayLoss(1e-3f, 0.1f), 7, threads, 2, true);
+        return new TrainConfig(2, rounds, 3e-3, 3e-4, 5, 1.0, new DisplayLoss(1e-3f, 0.1f), 7, threads, 2, true, 0);
     }
 
     private static final class Recorder implements Trainer.Listener {
@@ -126,5 +127,94 @@ class TrainerTest {
         ModelFormatException foreign = assertThrows(ModelFormatException.class,
                 () -> Checkpoint.load(weightsOnly, spec));
         assertTrue(foreign.getMessage().contains("not a vrnet training checkpoint"), foreign.getMessage());
+    }
+
+    private static TrainConfig averaging(int rounds, double tail) {
+        return new TrainConfig(2, rounds, 3e-3, 3e-4, 5, 1.0, new DisplayLoss(1e-3f, 0.1f), 7, 2, 2, true, tail);
+    }
+
+    /** Sums a copy of the weights after every optimiser step from round {@code from} on. */
+    private static final class IterateSum implements Trainer.Listener {
+        final TrainState state;
+        final int from;
+        final ParameterSet sum;
+        long count;
+
+        IterateSum(TrainState state, int from) {
+            this.state = state;
+            this.from = from;
+            this.sum = ParameterSet.zeros(state.weights().spec());
+        }
+
+        @Override
+        public void step(long step, double loss, double learningRate) {
+            if (state.rounds() >= from) {
+                sum.addScaled(state.weights(), 1f);
+                count++;
+            }
+        }
+
+        @Override
+        public boolean roundDone(TrainState s) {
+            return false;
+        }
+    }
+
+    @Test
+    void averagedTailIsTheMeanOfItsIteratesAndIsWhatTheRunWrites() {
+        NetSpec spec = NetSpec.shipped();
+        TrainConfig cfg = averaging(4, 0.5);
+        assertEquals(2, cfg.averageFrom());
+        TrainState state = TrainState.fresh(spec, 7);
+        IterateSum sum = new IterateSum(state, cfg.averageFrom());
+        new Trainer(cfg, DATA, HELD_OUT).run(state, sum);
+        assertTrue(sum.count > 0);
+        assertEquals(sum.count, state.averaged());
+        assertSame(state.average(), state.result());
+        double maxDiff = 0;
+        double moved = 0;
+        for (int a = 0; a < state.average().arrays().size(); a++) {
+            float[] avg = state.average().arrays().get(a);
+            float[] total = sum.sum.arrays().get(a);
+            float[] last = state.weights().arrays().get(a);
+            for (int j = 0; j < avg.length; j++) {
+                maxDiff = Math.max(maxDiff, Math.abs(avg[j] - total[j] / sum.count));
+                moved = Math.max(moved, Math.abs(avg[j] - last[j]));
+            }
+        }
+        assertTrue(maxDiff < 1e-6, "average differs from the mean of the iterates by " + maxDiff);
+        assertTrue(moved > 0, "the average equals the last iterate: nothing was averaged");
+        // The last validation is measured on what the run writes.
+        assertTrue(Double.isFinite(state.log().rows().get(3).validationLoss()));
+    }
+
+    @Test
+    void withoutATailTheRunWritesTheLastIterate() {
+        TrainState state = new Trainer(averaging(3, 0), DATA, null).run(TrainState.fresh(NetSpec.shipped(), 7),
+                new Recorder());
+        assertEquals(0, state.averaged());
+        assertSame(state.weights(), state.result());
+        assertThrows(IllegalArgumentException.class, () -> averaging(3, 1.0));
+        assertThrows(IllegalArgumentException.class, () -> averaging(3, -0.1));
+    }
+
+    @Test
+    void aRunResumedInsideTheAveragedTailEqualsAnUnbrokenOne(@TempDir Path dir) throws Exception {
+        NetSpec spec = NetSpec.shipped();
+        TrainConfig cfg = averaging(4, 0.75);
+        TrainState unbroken = new Trainer(cfg, DATA, null).run(TrainState.fresh(spec, 7), new Recorder());
+        Recorder stopping = new Recorder();
+        stopping.stopAfter = 3;
+        TrainState part = new Trainer(cfg, DATA, null).run(TrainState.fresh(spec, 7), stopping);
+        assertTrue(part.averaged() > 0);
+        Path file = dir.resolve("tail.safetensors");
+        Checkpoint.save(file, part, cfg.describe());
+        Checkpoint.Loaded loaded = Checkpoint.load(file, spec);
+        assertEquals(part.averaged(), loaded.state().averaged());
+        TrainState resumed = new Trainer(cfg, DATA, null).run(loaded.state(), new Recorder());
+        assertEquals(unbroken.averaged(), resumed.averaged());
+        for (int a = 0; a < unbroken.average().arrays().size(); a++) {
+            assertArrayEquals(unbroken.average().arrays().get(a), resumed.average().arrays().get(a), "array " + a);
+        }
     }
 }
