@@ -182,8 +182,9 @@ public final class TrainRun {
         }
         String date = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
         String provenance = String.format(Locale.ROOT, "trained by `%s` at commit %s on %s: %d rounds, %d steps, "
-                + "%.0f s of training; dataset: %s", command, commit, date, state.rounds(), state.adam().steps(),
-                state.seconds(), preset.data().describe());
+                + "%.0f s of training%s; dataset: %s", command, commit, date, state.rounds(), state.adam().steps(),
+                state.seconds(), state.averaged() > 0 ? ", weights averaged over its last " + state.averaged()
+                        + " steps" : "", preset.data().describe());
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(NetModel.META_ARCHITECTURE, state.weights().spec().architecture());
         meta.put(NetModel.META_VERSION, Integer.toString(state.weights().spec().version()));
