@@ -38,9 +38,9 @@ public record TrainConfig(int streams, int rounds, double learningRate, double f
                 threads, validateEvery, mirror, averageTail);
     }
 
-    /** The first round whose optimiser steps go into the average ({@link #rounds()}: none do). */
+    /** The first round whose optimiser steps go into the average ({@link #rounds()} when the tail is 0: none do). */
     public int averageFrom() {
-        return averageTail == 0 ? rounds : (int) Math.floor(rounds * (1 - averageTail));
+        return (int) Math.floor(rounds * (1 - averageTail));
     }
 
     /**

@@ -20,7 +20,12 @@ class TrainerTest {
     private static final SequenceSource HELD_OUT = new SyntheticSequences(2, 14, 12, 2, 6, 99);
 
     private static TrainConfig config(int rounds, int threads) {
-        return new TrainConfig(2, rounds, 3e-3, 3e-4, 5, 1.0, new DisplayLoss(1e-3f, 0.1f), 7, threads, 2, true, 0);
+        return config(rounds, threads, 0);
+    }
+
+    private static TrainConfig config(int rounds, int threads, double averageTail) {
+        return new TrainConfig(2, rounds, 3e-3, 3e-4, 5, 1.0, new DisplayLoss(1e-3f, 0.1f), 7, threads, 2, true,
+                averageTail);
     }
 
     private static final class Recorder implements Trainer.Listener {
@@ -84,21 +89,35 @@ class TrainerTest {
         }
     }
 
+    /**
+     * An unbroken run; the same run stopped after some rounds; the settings and averaged count its checkpoint loaded
+     * with (read before the resumed run mutates the loaded state); and that state run to the end.
+     */
+    private record Resumed(TrainState unbroken, TrainState part, String loadedSettings, long loadedAveraged,
+            TrainState resumed) {
+    }
+
+    private static Resumed stopSaveResume(TrainConfig cfg, int stopAfter, Path file) throws Exception {
+        NetSpec spec = NetSpec.shipped();
+        TrainState unbroken = new Trainer(cfg, DATA, null).run(TrainState.fresh(spec, 7), new Recorder());
+        Recorder stopping = new Recorder();
+        stopping.stopAfter = stopAfter;
+        TrainState part = new Trainer(cfg, DATA, null).run(TrainState.fresh(spec, 7), stopping);
+        Checkpoint.save(file, part, cfg.describe());
+        Checkpoint.Loaded loaded = Checkpoint.load(file, spec);
+        long loadedAveraged = loaded.state().averaged();
+        TrainState resumed = new Trainer(cfg, DATA, null).run(loaded.state(), new Recorder());
+        return new Resumed(unbroken, part, loaded.settings(), loadedAveraged, resumed);
+    }
+
     @Test
     void resumedRunEqualsAnUnbrokenOne(@TempDir Path dir) throws Exception {
-        NetSpec spec = NetSpec.shipped();
         TrainConfig cfg = config(4, 2);
-        TrainState unbroken = new Trainer(cfg, DATA, null).run(TrainState.fresh(spec, 7), new Recorder());
-
-        Recorder stopping = new Recorder();
-        stopping.stopAfter = 2;
-        TrainState half = new Trainer(cfg, DATA, null).run(TrainState.fresh(spec, 7), stopping);
-        assertEquals(2, half.rounds());
-        Path file = dir.resolve("run.ckpt.safetensors");
-        Checkpoint.save(file, half, cfg.describe());
-        Checkpoint.Loaded loaded = Checkpoint.load(file, spec);
-        assertEquals(cfg.describe(), loaded.settings());
-        TrainState resumed = new Trainer(cfg, DATA, null).run(loaded.state(), new Recorder());
+        Resumed run = stopSaveResume(cfg, 2, dir.resolve("run.ckpt.safetensors"));
+        TrainState unbroken = run.unbroken();
+        TrainState resumed = run.resumed();
+        assertEquals(2, run.part().rounds());
+        assertEquals(cfg.describe(), run.loadedSettings());
 
         assertEquals(unbroken.adam().steps(), resumed.adam().steps());
         for (int a = 0; a < unbroken.weights().arrays().size(); a++) {
@@ -127,10 +146,6 @@ class TrainerTest {
         ModelFormatException foreign = assertThrows(ModelFormatException.class,
                 () -> Checkpoint.load(weightsOnly, spec));
         assertTrue(foreign.getMessage().contains("not a vrnet training checkpoint"), foreign.getMessage());
-    }
-
-    private static TrainConfig averaging(int rounds, double tail) {
-        return new TrainConfig(2, rounds, 3e-3, 3e-4, 5, 1.0, new DisplayLoss(1e-3f, 0.1f), 7, 2, 2, true, tail);
     }
 
     /** Sums a copy of the weights after every optimiser step from round {@code from} on. */
@@ -163,7 +178,7 @@ class TrainerTest {
     @Test
     void averagedTailIsTheMeanOfItsIteratesAndIsWhatTheRunWrites() {
         NetSpec spec = NetSpec.shipped();
-        TrainConfig cfg = averaging(4, 0.5);
+        TrainConfig cfg = config(4, 2, 0.5);
         assertEquals(2, cfg.averageFrom());
         TrainState state = TrainState.fresh(spec, 7);
         IterateSum sum = new IterateSum(state, cfg.averageFrom());
@@ -190,28 +205,21 @@ class TrainerTest {
 
     @Test
     void withoutATailTheRunWritesTheLastIterate() {
-        TrainState state = new Trainer(averaging(3, 0), DATA, null).run(TrainState.fresh(NetSpec.shipped(), 7),
+        TrainState state = new Trainer(config(3, 2, 0), DATA, null).run(TrainState.fresh(NetSpec.shipped(), 7),
                 new Recorder());
         assertEquals(0, state.averaged());
         assertSame(state.weights(), state.result());
-        assertThrows(IllegalArgumentException.class, () -> averaging(3, 1.0));
-        assertThrows(IllegalArgumentException.class, () -> averaging(3, -0.1));
+        assertThrows(IllegalArgumentException.class, () -> config(3, 2, 1.0));
+        assertThrows(IllegalArgumentException.class, () -> config(3, 2, -0.1));
     }
 
     @Test
     void aRunResumedInsideTheAveragedTailEqualsAnUnbrokenOne(@TempDir Path dir) throws Exception {
-        NetSpec spec = NetSpec.shipped();
-        TrainConfig cfg = averaging(4, 0.75);
-        TrainState unbroken = new Trainer(cfg, DATA, null).run(TrainState.fresh(spec, 7), new Recorder());
-        Recorder stopping = new Recorder();
-        stopping.stopAfter = 3;
-        TrainState part = new Trainer(cfg, DATA, null).run(TrainState.fresh(spec, 7), stopping);
-        assertTrue(part.averaged() > 0);
-        Path file = dir.resolve("tail.safetensors");
-        Checkpoint.save(file, part, cfg.describe());
-        Checkpoint.Loaded loaded = Checkpoint.load(file, spec);
-        assertEquals(part.averaged(), loaded.state().averaged());
-        TrainState resumed = new Trainer(cfg, DATA, null).run(loaded.state(), new Recorder());
+        Resumed run = stopSaveResume(config(4, 2, 0.75), 3, dir.resolve("tail.safetensors"));
+        TrainState unbroken = run.unbroken();
+        TrainState resumed = run.resumed();
+        assertTrue(run.part().averaged() > 0);
+        assertEquals(run.part().averaged(), run.loadedAveraged());
         assertEquals(unbroken.averaged(), resumed.averaged());
         for (int a = 0; a < unbroken.average().arrays().size(); a++) {
             assertArrayEquals(unbroken.average().arrays().get(a), resumed.average().arrays().get(a), "array " + a);
