@@ -1,5 +1,6 @@
 package dev.ocular.scenes;
 
+import dev.ocular.scenes.builtin.ConcourseScene;
 import dev.ocular.scenes.builtin.CorridorScene;
 import dev.ocular.scenes.builtin.DistantSkylineScene;
 import dev.ocular.scenes.builtin.FastMotionScene;
@@ -44,7 +45,7 @@ public final class SceneCatalog {
     public static SceneCatalog builtIn() {
         return new SceneCatalog(List.of(new ThinWiresScene(), new MoireScene(), new TextPanelsScene(),
                 new HdrSpecularsScene(), new FastMotionScene(), new ParticlesScene(), new CorridorScene(),
-                new DistantSkylineScene(), new WarehouseScene()));
+                new DistantSkylineScene(), new WarehouseScene(), new ConcourseScene()));
     }
 
     public List<SceneDefinition> scenes() {

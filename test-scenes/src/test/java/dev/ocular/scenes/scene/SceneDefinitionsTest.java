@@ -15,6 +15,7 @@ import dev.ocular.scenes.SceneDefinition;
 import dev.ocular.scenes.SceneInputException;
 import dev.ocular.scenes.render.SceneShaders;
 import java.util.HashSet;
+import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.joml.Matrix4f;
@@ -76,6 +77,23 @@ class SceneDefinitionsTest {
         assertArrayEquals(mesh(a, "rack-frames").vertices(), mesh(b, "rack-frames").vertices());
         assertFalse(java.util.Arrays.equals(mesh(a, "crates").vertices(), mesh(b, "crates").vertices()),
                 "two training seeds gave the same crate stack");
+    }
+
+    @Test
+    void concourseSeedsRewriteTheTextButKeepTheHall() {
+        SceneDefinition concourse = SceneCatalog.builtIn().scenes().stream()
+                .filter(d -> d.name().equals("concourse")).findFirst().orElseThrow();
+        Scene a = concourse.build(1);
+        Scene b = concourse.build(2);
+        assertArrayEquals(mesh(a, "walls").vertices(), mesh(b, "walls").vertices());
+        List<Texture> postersA = a.textures().stream().filter(t -> t.name().equals("poster")).toList();
+        List<Texture> postersB = b.textures().stream().filter(t -> t.name().equals("poster")).toList();
+        assertTrue(postersA.size() >= 8, "posters: " + postersA.size());
+        assertEquals(postersA.size(), postersB.size());
+        for (int i = 0; i < postersA.size(); i++) {
+            assertFalse(java.util.Arrays.equals(postersA.get(i).rgba(), postersB.get(i).rgba()),
+                    "poster " + i + " has the same text under two training seeds");
+        }
     }
 
     private static Mesh mesh(Scene scene, String name) {
