@@ -1,5 +1,7 @@
 package dev.ocular.compositor.quality;
 
+import dev.ocular.vrnet.train.FeatureTerm;
+
 /**
  * ꟻLIP's separable filters for a given pixels-per-degree (Andersson et al. 2020, §3; separable forms from the
  * NVlabs/flip reference: cpp/FLIP.h {@code setSpatialFilters} and {@code setFeatureFilter}, and
@@ -12,7 +14,8 @@ package dev.ocular.compositor.quality;
  * 2-D weight) whose results are added.
  *
  * <p>The feature detectors are the first and second derivatives of a Gaussian with σ = ½·0.082°·ppd, the positive
- * and negative weights each normalised to sum to ±1.
+ * and negative weights each normalised to sum to ±1; vr-net's {@link FeatureTerm} builds them, for its training loss
+ * and for this metric.
  */
 record FlipFilters(int spatialRadius, double[] achromatic, double[] redGreen, double[] blueYellow1,
         double[] blueYellow2, int featureRadius, double[] gauss, double[] firstDerivative,
@@ -26,8 +29,6 @@ record FlipFilters(int spatialRadius, double[] achromatic, double[] redGreen, do
     static final double B1_BY = 0.04;
     static final double A2_BY = 13.5;
     static final double B2_BY = 0.025;
-    /** Peak-to-trough width of the human edge detector, in degrees (2 standard deviations). */
-    static final double FEATURE_WIDTH_DEGREES = 0.082;
 
     static FlipFilters forPpd(double ppd) {
         if (!(ppd > 0) || Double.isInfinite(ppd)) {
@@ -58,42 +59,13 @@ record FlipFilters(int spatialRadius, double[] achromatic, double[] redGreen, do
     }
 
     private static FlipFilters withFeatures(double ppd, int r, double[] a, double[] rg, double[] by1, double[] by2) {
-        double sd = 0.5 * FEATURE_WIDTH_DEGREES * ppd;
-        int fr = (int) Math.ceil(3.0 * sd);
-        int n = 2 * fr + 1;
-        double[] g = new double[n];
-        double[] dg = new double[n];
-        double[] ddg = new double[n];
-        for (int i = 0; i < n; i++) {
-            double x = i - fr;
-            g[i] = Math.exp(-x * x / (2.0 * sd * sd));
-            dg[i] = -x * g[i];
-            ddg[i] = (x * x / (sd * sd) - 1.0) * g[i];
-        }
-        scale(g, 1.0 / sum(g));
-        normaliseLobes(dg);
-        normaliseLobes(ddg);
-        return new FlipFilters(r, a, rg, by1, by2, fr, g, dg, ddg);
+        // One construction for the metric and vr-net's training loss, so the two cannot drift apart.
+        double[][] k = FeatureTerm.kernels(ppd);
+        return new FlipFilters(r, a, rg, by1, by2, k[0].length / 2, k[0], k[1], k[2]);
     }
 
     private static double gaussian(double x2, double a, double b) {
         return a * Math.sqrt(Math.PI / b) * Math.exp(-Math.PI * Math.PI * x2 / b);
-    }
-
-    /** Positive weights to sum 1 and negative weights to sum −1, so a flat image gives exactly 0. */
-    private static void normaliseLobes(double[] f) {
-        double pos = 0;
-        double neg = 0;
-        for (double v : f) {
-            if (v > 0) {
-                pos += v;
-            } else {
-                neg -= v;
-            }
-        }
-        for (int i = 0; i < f.length; i++) {
-            f[i] = f[i] > 0 ? f[i] / pos : f[i] / neg;
-        }
     }
 
     private static double sum(double[] f) {

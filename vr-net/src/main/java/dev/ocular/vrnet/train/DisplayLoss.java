@@ -11,21 +11,33 @@ package dev.ocular.vrnet.train;
  * quantity, per channel — with the previous output detached. Edge term, weighted by {@code edgeWeight}: Charbonnier of
  * the difference between the output's and the reference's differences to the right and lower neighbour, D(y)(p + e) −
  * D(y)(p) − (D(ref)(p + e) − D(ref)(p)): it penalises edges the output adds or loses (halos, ringing, blur), which a
- * per-pixel error forgives and ꟻLIP's edge detector does not. All are means over pixels and channels.
+ * per-pixel error forgives and ꟻLIP's edge detector does not. Feature term, weighted by {@code featureWeight}:
+ * ꟻLIP's own feature detector at the headset's pixels per degree ({@link FeatureTerm}), summed over pixels and divided
+ * by the value count like the others. All are means over pixels and channels.
  *
- * @param epsilon        Charbonnier ε, in display units
- * @param temporalWeight weight of the temporal term (0 turns it off)
- * @param edgeWeight     weight of the edge term (0 turns it off)
+ * @param epsilon         Charbonnier ε, in display units
+ * @param temporalWeight  weight of the temporal term (0 turns it off)
+ * @param edgeWeight      weight of the edge term (0 turns it off)
+ * @param featureWeight   weight of the feature term (0 turns it off)
+ * @param pixelsPerDegree the viewing condition of the feature term (ignored when it is off)
  */
-public record DisplayLoss(float epsilon, float temporalWeight, float edgeWeight) {
+public record DisplayLoss(float epsilon, float temporalWeight, float edgeWeight, float featureWeight,
+        double pixelsPerDegree) {
     public DisplayLoss {
-        if (!(epsilon > 0) || !(temporalWeight >= 0) || !(edgeWeight >= 0)) {
+        if (!(epsilon > 0) || !(temporalWeight >= 0) || !(edgeWeight >= 0) || !(featureWeight >= 0)
+                || featureWeight > 0 && !(pixelsPerDegree > 0 && pixelsPerDegree < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("bad loss settings: epsilon " + epsilon + ", temporal weight "
-                    + temporalWeight + ", edge weight " + edgeWeight);
+                    + temporalWeight + ", edge weight " + edgeWeight + ", feature weight " + featureWeight
+                    + " at " + pixelsPerDegree + " px/deg");
         }
     }
 
-    /** Without the edge term. */
+    /** Without the feature term. */
+    public DisplayLoss(float epsilon, float temporalWeight, float edgeWeight) {
+        this(epsilon, temporalWeight, edgeWeight, 0f, 0.0);
+    }
+
+    /** Without the edge and feature terms. */
     public DisplayLoss(float epsilon, float temporalWeight) {
         this(epsilon, temporalWeight, 0f);
     }
@@ -95,7 +107,11 @@ public record DisplayLoss(float epsilon, float temporalWeight, float edgeWeight)
         for (int i = 0; i < yd.length; i++) {
             g[i] *= scale * encodeSlope(yd[i], s[i]);
         }
-        return (spatialSum + temporalWeight * temporalSum + edgeWeight * edgeSum) / yd.length;
+        // The feature term works on y itself (linear display light), so its gradient joins after the sRGB slope.
+        double featureSum = featureWeight > 0
+                ? new FeatureTerm(pixelsPerDegree).accumulate(y, target, epsilon, g, scale * featureWeight) : 0;
+        return (spatialSum + temporalWeight * temporalSum + edgeWeight * edgeSum + featureWeight * featureSum)
+                / yd.length;
     }
 
     /**

@@ -55,9 +55,10 @@ public record TrainConfig(int streams, int rounds, double learningRate, double f
             DisplayLoss loss, long seed, int validateEvery, boolean mirror, double averageTail) {
         return String.format(Locale.ROOT, "{\"streams\":%d,\"rounds\":%d,\"learningRate\":%s,\"finalLearningRate\":%s,"
                 + "\"warmupSteps\":%d,\"clipNorm\":%s,\"charbonnierEpsilon\":%s,\"temporalWeight\":%s,"
-                + "\"edgeWeight\":%s,\"seed\":%d,\"validateEvery\":%d,\"mirror\":%b,\"averageTail\":%s}", streams,
+                + "\"edgeWeight\":%s,\"featureWeight\":%s,\"featurePixelsPerDegree\":%s,\"seed\":%d,\"validateEvery\":%d,\"mirror\":%b,\"averageTail\":%s}", streams,
                 rounds, lr, finalLr, warmup, clip, loss == null ? "null" : loss.epsilon(),
-                loss == null ? "null" : loss.temporalWeight(), loss == null ? "null" : loss.edgeWeight(), seed,
+                loss == null ? "null" : loss.temporalWeight(), loss == null ? "null" : loss.edgeWeight(),
+                loss == null ? "null" : loss.featureWeight(), loss == null ? "null" : loss.pixelsPerDegree(), seed,
                 validateEvery, mirror, averageTail);
     }
 
