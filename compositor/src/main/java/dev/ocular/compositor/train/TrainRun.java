@@ -97,7 +97,7 @@ public final class TrainRun {
         TrainState state = resume ? resumeFrom(checkpoint, spec, settings) : TrainState.fresh(spec,
                 preset.training().seed(), preset.headGain());
         Trainer trainer = new Trainer(preset.training(), dataset.split(Shot.TRAIN), dataset.split(Shot.VALIDATION));
-        long stepsPerRound = preset.data().frames();
+        long stepsPerRound = preset.data().frames() - preset.training().lossFromFrame();
         progress.trainingStarted(stepsPerRound * preset.training().rounds(), state.adam().steps());
         Checkpointer saver = new Checkpointer(checkpoint, settings, progress);
         trainer.run(state, saver);

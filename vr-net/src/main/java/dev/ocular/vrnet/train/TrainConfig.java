@@ -23,19 +23,21 @@ import java.util.Locale;
  */
 public record TrainConfig(int streams, int rounds, double learningRate, double finalLearningRate, int warmupSteps,
         double clipNorm, DisplayLoss loss, long seed, int threads, int validateEvery, boolean mirror,
-        double averageTail) {
+        double averageTail, int lossFromFrame) {
     public TrainConfig {
         if (streams < 1 || rounds < 1 || !(learningRate > 0) || !(finalLearningRate >= 0) || warmupSteps < 0
-                || !(clipNorm >= 0) || threads < 1 || validateEvery < 1 || !(averageTail >= 0 && averageTail < 1)) {
+                || !(clipNorm >= 0) || threads < 1 || validateEvery < 1 || !(averageTail >= 0 && averageTail < 1)
+                || lossFromFrame < 0) {
             throw new IllegalArgumentException("bad training settings " + describe(streams, rounds, learningRate,
-                    finalLearningRate, warmupSteps, clipNorm, loss, seed, validateEvery, mirror, averageTail));
+                    finalLearningRate, warmupSteps, clipNorm, loss, seed, validateEvery, mirror, averageTail,
+                    lossFromFrame));
         }
     }
 
     /** The same settings with another round count (the schedule and the averaged tail stretch with it). */
     public TrainConfig withRounds(int newRounds) {
         return new TrainConfig(streams, newRounds, learningRate, finalLearningRate, warmupSteps, clipNorm, loss, seed,
-                threads, validateEvery, mirror, averageTail);
+                threads, validateEvery, mirror, averageTail, lossFromFrame);
     }
 
     /** The first round whose optimiser steps go into the average ({@link #rounds()} when the tail is 0: none do). */
@@ -48,18 +50,19 @@ public record TrainConfig(int streams, int rounds, double learningRate, double f
      */
     public String describe() {
         return describe(streams, rounds, learningRate, finalLearningRate, warmupSteps, clipNorm, loss, seed,
-                validateEvery, mirror, averageTail);
+                validateEvery, mirror, averageTail, lossFromFrame);
     }
 
     private static String describe(int streams, int rounds, double lr, double finalLr, int warmup, double clip,
-            DisplayLoss loss, long seed, int validateEvery, boolean mirror, double averageTail) {
+            DisplayLoss loss, long seed, int validateEvery, boolean mirror, double averageTail, int lossFromFrame) {
         return String.format(Locale.ROOT, "{\"streams\":%d,\"rounds\":%d,\"learningRate\":%s,\"finalLearningRate\":%s,"
                 + "\"warmupSteps\":%d,\"clipNorm\":%s,\"charbonnierEpsilon\":%s,\"temporalWeight\":%s,"
-                + "\"edgeWeight\":%s,\"featureWeight\":%s,\"featurePixelsPerDegree\":%s,\"seed\":%d,\"validateEvery\":%d,\"mirror\":%b,\"averageTail\":%s}", streams,
+                + "\"edgeWeight\":%s,\"featureWeight\":%s,\"featurePixelsPerDegree\":%s,\"seed\":%d,\"validateEvery\":%d,\"mirror\":%b,\"averageTail\":%s,"
+                + "\"lossFromFrame\":%d}", streams,
                 rounds, lr, finalLr, warmup, clip, loss == null ? "null" : loss.epsilon(),
                 loss == null ? "null" : loss.temporalWeight(), loss == null ? "null" : loss.edgeWeight(),
                 loss == null ? "null" : loss.featureWeight(), loss == null ? "null" : loss.pixelsPerDegree(), seed,
-                validateEvery, mirror, averageTail);
+                validateEvery, mirror, averageTail, lossFromFrame);
     }
 
     /** Learning rate at a point of the run: linear warm-up, then cosine decay over {@code progress} ∈ [0, 1]. */

@@ -98,6 +98,11 @@ public final class Trainer {
             sequences.add(mirrored(state.rounds(), s) ? Mirror.of(seq) : seq);
             length = Math.max(length, seq.frames().size());
         }
+        int from = config.lossFromFrame();
+        if (length <= from) {
+            throw new IllegalArgumentException("lossFromFrame " + from + " leaves no trained frame in sequences of "
+                    + length + " frames");
+        }
         ParameterSet[] grads = new ParameterSet[streams];
         ImageData[] history = new ImageData[streams];
         FramePass.Result[] previous = new FramePass.Result[streams];
@@ -116,13 +121,19 @@ public final class Trainer {
                     losses[s] = Double.NaN;
                     return;
                 }
-                grads[s].clear();
+                boolean trained = frame >= from;
+                if (trained) {
+                    grads[s].clear();
+                }
                 FramePass.Result r = passes.get(s % passes.size()).run(state.weights(), f.get(frame), history[s],
-                        previous[s], config.loss(), grads[s]);
+                        previous[s], config.loss(), trained ? grads[s] : null);
                 history[s] = r.output();
                 previous[s] = r;
-                losses[s] = r.loss();
+                losses[s] = trained ? r.loss() : Double.NaN;
             });
+            if (frame < from) {
+                continue;
+            }
             total.clear();
             int active = 0;
             double stepLoss = 0;
@@ -154,8 +165,8 @@ public final class Trainer {
     }
 
     /**
-     * Mean loss over every frame of the validation sequences, forward only, with {@code weights} (the run's result so
-     * far: inside the averaged tail, the average).
+     * Mean loss over the validation sequences' frames from {@code lossFromFrame} on (the training objective), forward
+     * only, with {@code weights} (the run's result so far: inside the averaged tail, the average).
      */
     double validate(ParameterSet weights, ExecutorService pool, List<FramePass> passes) {
         int n = validation.size();
@@ -165,13 +176,16 @@ public final class Trainer {
             TrainSequence seq = validation.sequence(i);
             ImageData history = null;
             FramePass.Result previous = null;
-            for (TrainFrame f : seq.frames()) {
-                FramePass.Result r = passes.get(i % passes.size()).run(weights, f, history, previous, config.loss(),
-                        null);
+            List<TrainFrame> frames = seq.frames();
+            for (int t = 0; t < frames.size(); t++) {
+                FramePass.Result r = passes.get(i % passes.size()).run(weights, frames.get(t), history, previous,
+                        config.loss(), null);
                 history = r.output();
                 previous = r;
-                sums[i] += r.loss();
-                counts[i]++;
+                if (t >= config.lossFromFrame()) {
+                    sums[i] += r.loss();
+                    counts[i]++;
+                }
             }
         });
         double sum = 0;

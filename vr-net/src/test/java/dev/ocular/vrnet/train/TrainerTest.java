@@ -24,8 +24,12 @@ class TrainerTest {
     }
 
     private static TrainConfig config(int rounds, int threads, double averageTail) {
+        return config(rounds, threads, averageTail, 0);
+    }
+
+    private static TrainConfig config(int rounds, int threads, double averageTail, int lossFromFrame) {
         return new TrainConfig(2, rounds, 3e-3, 3e-4, 5, 1.0, new DisplayLoss(1e-3f, 0.1f), 7, threads, 2, true,
-                averageTail);
+                averageTail, lossFromFrame);
     }
 
     private static final class Recorder implements Trainer.Listener {
@@ -224,5 +228,49 @@ class TrainerTest {
         for (int a = 0; a < unbroken.average().arrays().size(); a++) {
             assertArrayEquals(unbroken.average().arrays().get(a), resumed.average().arrays().get(a), "array " + a);
         }
+    }
+
+    /** Counts the optimiser steps and checks each one's loss is a real number. */
+    private static final class StepCount implements Trainer.Listener {
+        long steps;
+
+        @Override
+        public void step(long step, double loss, double learningRate) {
+            assertTrue(Double.isFinite(loss), "step " + step + " loss " + loss);
+            steps++;
+        }
+
+        @Override
+        public boolean roundDone(TrainState state) {
+            return false;
+        }
+    }
+
+    @Test
+    void framesBeforeLossFromFrameBuildHistoryButTakeNoStep() {
+        NetSpec spec = NetSpec.shipped();
+        int frames = DATA.sequence(0).frames().size();
+        StepCount all = new StepCount();
+        TrainState every = new Trainer(config(3, 2, 0, 0), DATA, HELD_OUT).run(TrainState.fresh(spec, 7), all);
+        StepCount late = new StepCount();
+        TrainState tail = new Trainer(config(3, 2, 0, frames - 2), DATA, HELD_OUT).run(TrainState.fresh(spec, 7),
+                late);
+        assertEquals(3L * frames, all.steps);
+        assertEquals(3L * 2, late.steps);
+        assertEquals(late.steps, tail.adam().steps());
+        // Both runs start from the same weights; only what they train on differs, so the weights and the validation
+        // loss (over different frames) must differ too.
+        boolean differs = false;
+        for (int a = 0; a < every.weights().arrays().size() && !differs; a++) {
+            differs = !java.util.Arrays.equals(every.weights().arrays().get(a), tail.weights().arrays().get(a));
+        }
+        assertTrue(differs, "training on the last two frames only gave the same weights as training on all");
+        double v0 = every.log().rows().get(2).validationLoss();
+        double v1 = tail.log().rows().get(2).validationLoss();
+        assertTrue(Double.isFinite(v0) && Double.isFinite(v1) && v0 != v1, v0 + " vs " + v1);
+        assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(config(1, 2, 0, frames), DATA, null).run(TrainState.fresh(spec, 7),
+                        new StepCount()));
+        assertThrows(IllegalArgumentException.class, () -> config(1, 2, 0, -1));
     }
 }
