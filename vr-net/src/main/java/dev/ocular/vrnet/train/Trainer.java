@@ -114,6 +114,7 @@ public final class Trainer {
         int frames = 0;
         for (int t = 0; t < length; t++) {
             int frame = t;
+            boolean trained = t >= from;
             double[] losses = new double[streams];
             forEachStream(pool, s -> {
                 List<TrainFrame> f = sequences.get(s).frames();
@@ -121,7 +122,6 @@ public final class Trainer {
                     losses[s] = Double.NaN;
                     return;
                 }
-                boolean trained = frame >= from;
                 if (trained) {
                     grads[s].clear();
                 }
@@ -131,7 +131,7 @@ public final class Trainer {
                 previous[s] = r;
                 losses[s] = trained ? r.loss() : Double.NaN;
             });
-            if (frame < from) {
+            if (!trained) {
                 continue;
             }
             total.clear();

@@ -32,11 +32,15 @@ class TrainerTest {
                 averageTail, lossFromFrame);
     }
 
+    /** Stops the run after {@code stopAfter} rounds; counts the optimiser steps and checks each one's loss is real. */
     private static final class Recorder implements Trainer.Listener {
         int stopAfter = Integer.MAX_VALUE;
+        long steps;
 
         @Override
         public void step(long step, double loss, double learningRate) {
+            assertTrue(Double.isFinite(loss), "step " + step + " loss " + loss);
+            steps++;
         }
 
         @Override
@@ -230,29 +234,13 @@ class TrainerTest {
         }
     }
 
-    /** Counts the optimiser steps and checks each one's loss is a real number. */
-    private static final class StepCount implements Trainer.Listener {
-        long steps;
-
-        @Override
-        public void step(long step, double loss, double learningRate) {
-            assertTrue(Double.isFinite(loss), "step " + step + " loss " + loss);
-            steps++;
-        }
-
-        @Override
-        public boolean roundDone(TrainState state) {
-            return false;
-        }
-    }
-
     @Test
     void framesBeforeLossFromFrameBuildHistoryButTakeNoStep() {
         NetSpec spec = NetSpec.shipped();
         int frames = DATA.sequence(0).frames().size();
-        StepCount all = new StepCount();
+        Recorder all = new Recorder();
         TrainState every = new Trainer(config(3, 2, 0, 0), DATA, HELD_OUT).run(TrainState.fresh(spec, 7), all);
-        StepCount late = new StepCount();
+        Recorder late = new Recorder();
         TrainState tail = new Trainer(config(3, 2, 0, frames - 2), DATA, HELD_OUT).run(TrainState.fresh(spec, 7),
                 late);
         assertEquals(3L * frames, all.steps);
@@ -270,7 +258,7 @@ class TrainerTest {
         assertTrue(Double.isFinite(v0) && Double.isFinite(v1) && v0 != v1, v0 + " vs " + v1);
         assertThrows(IllegalArgumentException.class,
                 () -> new Trainer(config(1, 2, 0, frames), DATA, null).run(TrainState.fresh(spec, 7),
-                        new StepCount()));
+                        new Recorder()));
         assertThrows(IllegalArgumentException.class, () -> config(1, 2, 0, -1));
     }
 }
