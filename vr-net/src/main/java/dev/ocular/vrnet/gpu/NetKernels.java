@@ -41,7 +41,7 @@ record NetKernels(Sampler sampler, PackKernel pack, List<ConvStage> convs, FuseK
                 refine.add(made.keep(conv(gpu, w, plan)));
             }
             RefineApplyKernel apply = refined ? made.keep(RefineApplyKernel.create(gpu, fp16,
-                    model.spec().refineGate(), model.spec().refineKernel())) : null;
+                    model.spec().refineGate(), model.spec().refineKernel(), model.spec().refineClamp())) : null;
             return new NetKernels(sampler, pack, List.copyOf(convs), fuse, List.copyOf(refine), apply);
         } catch (RuntimeException e) {
             throw made.failed(e);

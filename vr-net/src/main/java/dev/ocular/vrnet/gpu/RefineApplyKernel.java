@@ -30,7 +30,8 @@ import java.util.List;
  * itself is stored as binary16 (the test's is binary16-exact, so the bounds are the same). The gate's range is a
  * difference of two of those values (exact in both), its quotient by τ may differ by an ulp: far below a fp16 step.
  * With a per-pixel kernel (refineKernel k) the residual is reference/KernelResidual's k² products summed in the same
- * order, each product kept unfused ({@code precise}), so the same bounds hold.
+ * order, each product kept unfused ({@code precise}), so the same bounds hold. The neighbourhood clamp (refineClamp)
+ * compares and selects stored values, exact on both sides.
  */
 final class RefineApplyKernel implements AutoCloseable {
     static final double NMSE = 1e-6;
@@ -51,13 +52,14 @@ final class RefineApplyKernel implements AutoCloseable {
     /**
      * @param gate   the spec's refineGate τ, a specialization constant (0: no gate)
      * @param kernel the spec's refineKernel (0: the residual buffer holds the residual), a specialization constant
+     * @param clamp  the spec's refineClamp (bound each refined channel by its neighbourhood), a specialization constant
      */
-    static RefineApplyKernel create(GpuContext gpu, boolean fp16Activations, float gate, int kernel) {
+    static RefineApplyKernel create(GpuContext gpu, boolean fp16Activations, float gate, int kernel, boolean clamp) {
         return new RefineApplyKernel(ComputeKernel.create(gpu, new ComputeKernel.Spec(
                 VrNetShader.refineApply(fp16Activations).source(), List.of(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
                         VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE,
                         VK_DESCRIPTOR_TYPE_STORAGE_IMAGE), PUSH_BYTES,
-                SpecConstants.none().withFloat(0, gate).with(1, kernel), false)));
+                SpecConstants.none().withFloat(0, gate).with(1, kernel).with(2, clamp ? 1 : 0), false)));
     }
 
     /**

@@ -27,10 +27,13 @@ import java.util.List;
  * @param refineKernel   0: the last refine layer writes the residual itself; k (odd): it writes k² per-pixel weights
  *                       and the residual is their filter over the fused colour's differences (README "Refine",
  *                       reference/KernelResidual)
+ * @param refineClamp    true: the refined colour is clamped per channel to the fused colour's 3 × 3 neighbourhood
+ *                       range, so the stage can restore detail but never overshoot past its neighbours (README
+ *                       "Refine", step 4; reference/RefineOp.refinedToneMapped)
  */
 public record NetSpec(String architecture, int version, List<String> inputs, float motionSoftsign,
         List<LayerSpec> layers, List<String> head, FuseConstants fuse, List<LayerSpec> refine, float refineGate,
-        int refineKernel) {
+        int refineKernel, boolean refineClamp) {
 
     public static final String ARCHITECTURE = "vrnet";
     public static final int VERSION = 4;
@@ -77,6 +80,12 @@ public record NetSpec(String architecture, int version, List<String> inputs, flo
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + SHIPPED_RESOURCE, e);
         }
+    }
+
+    /** This spec with {@code refineClamp} set as given (everything else equal). */
+    public NetSpec withRefineClamp(boolean clamp) {
+        return new NetSpec(architecture, version, inputs, motionSoftsign, layers, head, fuse, refine, refineGate,
+                refineKernel, clamp);
     }
 
     /** Reads and validates a spec file; any problem is a one-line {@link ModelFormatException}. */

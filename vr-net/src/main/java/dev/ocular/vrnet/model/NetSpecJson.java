@@ -40,7 +40,7 @@ final class NetSpecJson {
             throw fail("json", "top level must be an object");
         }
         onlyFields(root, "", Set.of("architecture", "version", "inputs", "pack", "layers", "head", "fuse",
-                "refine", "refineGate", "refineKernel"));
+                "refine", "refineGate", "refineKernel", "refineClamp"));
         String architecture = text(root, "architecture");
         if (!NetSpec.ARCHITECTURE.equals(architecture)) {
             throw fail("architecture", "'" + architecture + "' is not supported (expected '" + NetSpec.ARCHITECTURE
@@ -85,7 +85,11 @@ final class NetSpecJson {
         if (!(gate >= 0f && gate <= 1f)) {
             throw fail("refineGate", "need 0 <= refineGate <= 1 (tone-mapped contrast; 0: no gate), got " + gate);
         }
-        return new NetSpec(architecture, version, inputs, softsign, layers, head, fuse, refine, gate, kernel);
+        boolean clamp = root.has("refineClamp") && bool(root, "refineClamp");
+        if (clamp && refine.isEmpty()) {
+            throw fail("refineClamp", "is true, but there is no refine stage to clamp");
+        }
+        return new NetSpec(architecture, version, inputs, softsign, layers, head, fuse, refine, gate, kernel, clamp);
     }
 
     /** The fuse op's six channels, then guide_0 … guide_{n−1}. */
@@ -238,6 +242,14 @@ final class NetSpecJson {
         return v.asInt();
     }
 
+    private boolean bool(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isBoolean()) {
+            throw fail(field, "must be true or false");
+        }
+        return v.asBoolean();
+    }
+
     private int channelCount(JsonNode node, String prefix, String field) {
         JsonNode v = node.get(field);
         if (v == null || !v.isInt() || v.asInt() < 1 || v.asInt() > MAX_CHANNELS) {
@@ -285,6 +297,10 @@ final class NetSpecJson {
         if (spec.refineKernel() != 0) {
             // Written only when used, so a residual spec's JSON (and the metadata of weights carrying it) is unchanged.
             root.put("refineKernel", spec.refineKernel());
+        }
+        if (spec.refineClamp()) {
+            // Likewise written only when set.
+            root.put("refineClamp", true);
         }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);

@@ -30,35 +30,43 @@ public final class ContrastGate {
      */
     public static float range(float[] data, StridedLayout at, int x, int y, Extremes where) {
         float best = -1f;
+        Extremes channel = new Extremes();
         for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
-            float hi = Float.NEGATIVE_INFINITY;
-            float lo = Float.POSITIVE_INFINITY;
-            int hiAt = -1;
-            int loAt = -1;
-            for (int j = -1; j <= 1; j++) {
-                for (int i = -1; i <= 1; i++) {
-                    int k = at.clamped(x, y, i, j, c);
-                    float v = data[k];
-                    if (v > hi) {
-                        hi = v;
-                        hiAt = k;
-                    }
-                    if (v < lo) {
-                        lo = v;
-                        loAt = k;
-                    }
-                }
-            }
-            float r = hi - lo;
+            extremes(data, at, x, y, c, channel);
+            float r = data[channel.max] - data[channel.min];
             if (r > best) {
                 best = r;
                 if (where != null) {
-                    where.max = hiAt;
-                    where.min = loAt;
+                    where.max = channel.max;
+                    where.min = channel.min;
                 }
             }
         }
         return best;
+    }
+
+    /**
+     * Fills {@code where} with the indices of channel c's maximum and minimum over the 3 × 3 neighbourhood of (x, y),
+     * positions clamped at the edges, ties to the first in scan order. The gate's range and the refine clamp's bounds
+     * (reference/RefineOp) both read it.
+     */
+    public static void extremes(float[] data, StridedLayout at, int x, int y, int c, Extremes where) {
+        float hi = Float.NEGATIVE_INFINITY;
+        float lo = Float.POSITIVE_INFINITY;
+        for (int j = -1; j <= 1; j++) {
+            for (int i = -1; i <= 1; i++) {
+                int k = at.clamped(x, y, i, j, c);
+                float v = data[k];
+                if (v > hi) {
+                    hi = v;
+                    where.max = k;
+                }
+                if (v < lo) {
+                    lo = v;
+                    where.min = k;
+                }
+            }
+        }
     }
 
     /** g = min(1, range / tau), or 1 when tau is 0 (no gate). */

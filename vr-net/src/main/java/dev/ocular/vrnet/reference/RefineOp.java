@@ -51,7 +51,7 @@ public final class RefineOp {
         for (ConvWeights w : refine) {
             x = ConvOp.apply(x, w);
         }
-        return apply(fused, in, residual(in, x, spec), spec.refineGate());
+        return apply(fused, in, residual(in, x, spec), spec.refineGate(), spec.refineClamp());
     }
 
     /** The residual the last refine layer's output makes: itself, or (refineKernel k) its filter of the input. */
@@ -72,9 +72,10 @@ public final class RefineOp {
      * stage's input, added per channel to its tone-mapped colour as the input holds it (channels 0–2 of
      * {@code input}); alpha is kept.
      *
-     * @param gate the spec's refineGate τ (0: no gate)
+     * @param gate  the spec's refineGate τ (0: no gate)
+     * @param clamp the spec's refineClamp: keep each refined channel within its 3 × 3 neighbourhood's range
      */
-    public static ImageData apply(ImageData fused, ImageData input, ImageData residual, float gate) {
+    public static ImageData apply(ImageData fused, ImageData input, ImageData residual, float gate, boolean clamp) {
         if (residual.width() != fused.width() || residual.height() != fused.height()
                 || residual.channels() != NetSpec.REFINE_COLOUR) {
             throw new IllegalArgumentException("residual " + residual.width() + "x" + residual.height() + "x"
@@ -83,11 +84,21 @@ public final class RefineOp {
         }
         ImageData out = ImageData.zeros(fused.width(), fused.height(), 4);
         StridedLayout inputAt = StridedLayout.interleaved(input);
+        ContrastGate.Extremes bounds = new ContrastGate.Extremes();
+        float[] in = input.data();
         for (int y = 0; y < fused.height(); y++) {
             for (int x = 0; x < fused.width(); x++) {
-                float g = ContrastGate.gate(ContrastGate.range(input.data(), inputAt, x, y, null), gate);
+                float g = ContrastGate.gate(ContrastGate.range(in, inputAt, x, y, null), gate);
                 for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
-                    out.set(x, y, c, refined(fused.get(x, y, c), input.get(x, y, c), g * residual.get(x, y, c)));
+                    float lo = Float.NEGATIVE_INFINITY;
+                    float hi = Float.POSITIVE_INFINITY;
+                    if (clamp) {
+                        ContrastGate.extremes(in, inputAt, x, y, c, bounds);
+                        lo = in[bounds.min];
+                        hi = in[bounds.max];
+                    }
+                    out.set(x, y, c, refined(fused.get(x, y, c), input.get(x, y, c), g * residual.get(x, y, c), lo,
+                            hi));
                 }
                 out.set(x, y, 3, fused.get(x, y, 3));
             }
@@ -96,19 +107,29 @@ public final class RefineOp {
     }
 
     /**
-     * One channel: T⁻¹(clamp(y + residual, 0, MAX_TONEMAPPED)), y = T(linear) as the stage's input holds it. A residual
+     * One channel: T⁻¹(refinedToneMapped(y, residual, lo, hi)), y = T(linear) as the stage's input holds it. A residual
      * of exactly zero returns {@code linear} unchanged, so a zero last layer is the fuse op bit for bit (the round trip
      * through T would move it by an ulp).
      */
-    public static float refined(float linear, float y, float residual) {
+    public static float refined(float linear, float y, float residual, float lo, float hi) {
         if (residual == 0f) {
             return linear;
         }
-        return ToneMap.inverse(refinedToneMapped(y, residual));
+        return ToneMap.inverse(refinedToneMapped(y, residual, lo, hi));
     }
 
-    /** The same in tone-mapped space, what the loss sees: clamp(y + residual, 0, MAX_TONEMAPPED), or y at zero. */
-    public static float refinedToneMapped(float y, float residual) {
-        return residual == 0f ? y : Math.min(Math.max(y + residual, 0f), ToneMap.MAX_TONEMAPPED);
+    /**
+     * The same in tone-mapped space, what the loss sees: y + residual clamped to [lo, hi] (the neighbourhood's range
+     * under refineClamp, else unbounded: ±∞), then to [0, MAX_TONEMAPPED]; y itself at zero residual. The
+     * neighbourhood clamp is TAA's overshoot rule applied to the refine stage: a per-pixel filter that sharpens past
+     * every neighbour is ringing, which ꟻLIP weighs far more than PSNR does — clamping v4.1's trained output this way
+     * lowered its ꟻLIP below TAAU's on unseen paths and raised its PSNR (docs/vrnet-model-card.md §0-v4.2).
+     */
+    public static float refinedToneMapped(float y, float residual, float lo, float hi) {
+        if (residual == 0f) {
+            return y;
+        }
+        float bounded = Math.min(Math.max(y + residual, lo), hi);
+        return Math.min(Math.max(bounded, 0f), ToneMap.MAX_TONEMAPPED);
     }
 }

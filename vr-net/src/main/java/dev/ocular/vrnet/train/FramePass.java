@@ -56,8 +56,7 @@ public final class FramePass {
         Planes refinedY = y;
         if (refined) {
             refinedY = Planes.zeros(3, p.outWidth(), p.outHeight());
-            refine.forward(params.refine(), params.spec().guides(), params.spec().refineGate(),
-                    params.spec().refineKernel(), y, head, p, refinedY);
+            refine.forward(params.refine(), params.spec(), y, head, p, refinedY);
         }
         Planes target = DisplayLoss.display(toneMappedReference(frame.reference()));
         Planes shown = Planes.zeros(3, p.outWidth(), p.outHeight());
@@ -82,9 +81,8 @@ public final class FramePass {
         Planes gradY = gradShown;
         if (!params.refine().isEmpty()) {
             gradY = Planes.zeros(3, y.width(), y.height());
-            refine.backward(params.refine(), gradients.refine(), params.spec().guides(), params.spec().refineGate(),
-                    params.spec().refineKernel(), y, activations[last], frame.params(), gradShown, gradY,
-                    activationGrads[last]);
+            refine.backward(params.refine(), gradients.refine(), params.spec(), y, activations[last], frame.params(),
+                    gradShown, gradY, activationGrads[last]);
         }
         fuse.backward(activations[last], frame.gbuffer(), usable, frame.params(), params.spec().fuse(), gradY,
                 activationGrads[last]);

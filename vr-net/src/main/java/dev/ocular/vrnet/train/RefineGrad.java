@@ -14,9 +14,11 @@ import java.util.List;
 /**
  * The refine stage (README "Refine", CPU oracle {@code reference/RefineOp}) on planar tensors, forward and backward:
  * input = [y, guides bilinearly read from the head], the refine convolutions, then y' = clamp(y + g·residual), g the
- * {@link ContrastGate} of y. The gradient reaches the refine weights, the fused output y (directly, through the input
- * and through the gate's range: +1 at the neighbourhood's maximum, −1 at its minimum, where g < 1) and the head's
- * guide channels (through the bilinear read's transpose). History never sees the residual, so nothing here reaches
+ * {@link ContrastGate} of y, the clamp to [0, MAX_TONEMAPPED] and, under refineClamp, first to the neighbourhood's
+ * range of y's channel. The gradient reaches the refine weights, the fused output y (directly, through the input,
+ * through the gate's range: +1 at the neighbourhood's maximum, −1 at its minimum, where g < 1, and where the
+ * neighbourhood clamp binds, to the neighbour that set the bound) and the head's guide channels (through the bilinear
+ * read's transpose). History never sees the residual, so nothing here reaches
  * earlier frames. Owns its activation buffers, reused while the output size stays the same: one instance per thread.
  */
 final class RefineGrad {
@@ -35,15 +37,21 @@ final class RefineGrad {
     private float[] range;
     private int[] rangeMax;
     private int[] rangeMin;
+    /** Under refineClamp, per channel value: where its neighbourhood's maximum and minimum were; else null. */
+    private int[] boundMax;
+    private int[] boundMin;
 
     /**
      * @param y     the fused output, tone-mapped (3 planes at output size)
      * @param head  the head (6 + guides planes at low resolution)
      * @param shown receives y', the refined output the loss sees (3 planes at output size)
      */
-    void forward(List<ConvWeights> refine, int guides, float tau, int kernel, Planes y, Planes head, EyeParams p,
-            Planes shown) {
-        allocate(refine, kernel, p);
+    void forward(List<ConvWeights> refine, NetSpec spec, Planes y, Planes head, EyeParams p, Planes shown) {
+        int guides = spec.guides();
+        float tau = spec.refineGate();
+        int kernel = spec.refineKernel();
+        boolean clamp = spec.refineClamp();
+        allocate(refine, kernel, clamp, p);
         Planes in = activations[0];
         int pixels = y.planeSize();
         System.arraycopy(y.data(), 0, in.data(), 0, NetSpec.REFINE_COLOUR * pixels);
@@ -72,7 +80,16 @@ final class RefineGrad {
                 rangeMin[i] = extremes.min;
                 for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
                     int j = c * pixels + i;
-                    shown.data()[j] = RefineOp.refinedToneMapped(yd[j], gate[i] * r[j]);
+                    float lo = Float.NEGATIVE_INFINITY;
+                    float hi = Float.POSITIVE_INFINITY;
+                    if (clamp) {
+                        ContrastGate.extremes(yd, yAt, ox, oy, c, extremes);
+                        boundMax[j] = extremes.max;
+                        boundMin[j] = extremes.min;
+                        lo = yd[extremes.min];
+                        hi = yd[extremes.max];
+                    }
+                    shown.data()[j] = RefineOp.refinedToneMapped(yd[j], gate[i] * r[j], lo, hi);
                 }
             }
         }
@@ -82,8 +99,12 @@ final class RefineGrad {
      * Given dL/dy' ({@code gradShown}), adds dL/d weights to {@code gradWeights}, writes dL/dy into {@code gradY}
      * (overwritten) and adds dL/d guides into {@code gradHead}; call right after {@link #forward} with the same inputs.
      */
-    void backward(List<ConvWeights> refine, List<ConvWeights> gradWeights, int guides, float tau, int kernel,
-            Planes y, Planes head, EyeParams p, Planes gradShown, Planes gradY, Planes gradHead) {
+    void backward(List<ConvWeights> refine, List<ConvWeights> gradWeights, NetSpec spec, Planes y, Planes head,
+            EyeParams p, Planes gradShown, Planes gradY, Planes gradHead) {
+        int guides = spec.guides();
+        float tau = spec.refineGate();
+        int kernel = spec.refineKernel();
+        boolean clamp = spec.refineClamp();
         int last = refine.size();
         float[] r = kernel == 0 ? activations[last].data() : kernelResidual.data();
         float[] yd = y.data();
@@ -97,9 +118,18 @@ final class RefineGrad {
             for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
                 int j = c * pixels + i;
                 // clamp(y + g·r): slope 1 inside [0, MAX_TONEMAPPED], 0 where clamped; a zero product passes y through.
+                // Under refineClamp a value bound by the neighbourhood is that neighbour's y: its gradient goes there.
                 float step = gate[i] * r[j];
                 float v = yd[j] + step;
-                boolean inside = step == 0f || (v > 0f && v < ToneMap.MAX_TONEMAPPED);
+                float lo = clamp ? yd[boundMin[j]] : Float.NEGATIVE_INFINITY;
+                float hi = clamp ? yd[boundMax[j]] : Float.POSITIVE_INFINITY;
+                float bounded = Math.min(Math.max(v, lo), hi);
+                boolean inside = step == 0f || (bounded > 0f && bounded < ToneMap.MAX_TONEMAPPED);
+                if (inside && step != 0f && (v < lo || v > hi)) {
+                    gr[j] = 0f;
+                    gy[v < lo ? boundMin[j] : boundMax[j]] += gs[j];
+                    continue;
+                }
                 float gu = inside ? gs[j] : 0f;
                 gr[j] = gu * gate[i];
                 gy[j] += gu;
@@ -170,13 +200,16 @@ final class RefineGrad {
                 head.height()), head.width(), head.height());
     }
 
-    private void allocate(List<ConvWeights> refine, int kernel, EyeParams p) {
+    private void allocate(List<ConvWeights> refine, int kernel, boolean clamp, EyeParams p) {
         int w = p.outWidth();
         int h = p.outHeight();
         if (activations != null && activations.length == refine.size() + 1 && activations[0].width() == w
-                && activations[0].height() == h && (kernel != 0) == (kernelResidual != null)) {
+                && activations[0].height() == h && (kernel != 0) == (kernelResidual != null)
+                && clamp == (boundMax != null)) {
             return;
         }
+        boundMax = clamp ? new int[NetSpec.REFINE_COLOUR * w * h] : null;
+        boundMin = clamp ? new int[NetSpec.REFINE_COLOUR * w * h] : null;
         gate = new float[w * h];
         range = new float[w * h];
         rangeMax = new int[w * h];

@@ -2,8 +2,9 @@
 // Refine stage, last step (spec version 4): adds the refine residual (the last refine layer's 3 channels, at output
 // resolution, or the filter its k*k weight channels make when KERNEL is k), scaled by the contrast gate g, to each
 // eye's output in tone-mapped space:
-// rgb' = T^-1(clamp(T(rgb) + g*r, 0, MAX_TONEMAPPED)), g = min(1, R / GATE) (1 when GATE is 0), R the largest
-// per-channel range of T(rgb) over the 3x3 neighbourhood, clamped at the eye's edges (reference/ContrastGate); with
+// rgb' = T^-1(clamp(clamp(T(rgb) + g*r, lo, hi), 0, MAX_TONEMAPPED)), g = min(1, R / GATE) (1 when GATE is 0), R the
+// largest per-channel range of T(rgb) over the 3x3 neighbourhood, clamped at the eye's edges (reference/ContrastGate),
+// [lo, hi] that channel's own 3x3 range when CLAMP is set, else unbounded; with
 // T(rgb) read from the refine input the fuse kernel wrote (unrounded, where the stored output is fp16: T^-1's slope
 // near the clamp would magnify the store's rounding), a zero residual leaving a channel exactly as stored; alpha
 // (coverage) is kept. Writes the output image in place. Only the shown output changes: the
@@ -19,6 +20,8 @@ layout(constant_id = 0) const float GATE = 0.0;
 // NetSpec.refineKernel: 0, the residual buffer holds the residual; k, it holds k*k filter weights per pixel and the
 // residual is their filter over the colour's differences (reference/KernelResidual).
 layout(constant_id = 1) const int KERNEL = 0;
+// NetSpec.refineClamp: keep each refined channel within its 3x3 neighbourhood's range (no overshoot).
+layout(constant_id = 2) const bool CLAMP = false;
 
 layout(set = 0, binding = 0, std430) readonly buffer Base { ACT_T base[]; };
 layout(set = 0, binding = 1, std430) readonly buffer Residual { ACT_T residual[]; };
@@ -30,12 +33,12 @@ struct Eye {
 };
 layout(push_constant) uniform Push { Eye eye[2]; uint stride; } pc;
 
-// RefineOp.refined for one channel: the stored value, its tone-mapped fp32 twin, the residual.
-float refined(float stored, float y, float r) {
+// RefineOp.refined for one channel: the stored value, its tone-mapped fp32 twin, the residual, the bounds.
+float refined(float stored, float y, float r, float lo, float hi) {
     if (r == 0.0) {
         return stored;
     }
-    return toneMapInverse(vec3(clamp(y + r, 0.0, MAX_TONEMAPPED))).x;
+    return toneMapInverse(vec3(clamp(min(max(y + r, lo), hi), 0.0, MAX_TONEMAPPED))).x;
 }
 
 // The refine input's tone-mapped colour channel c at o, o clamped into the eye.
@@ -45,22 +48,18 @@ float colourAt(Eye E, ivec2 o, uint c) {
     return float(base[E.offset + ((y + 1) * (E.width + 2) + x + 1) * pc.stride + c]);
 }
 
-// ContrastGate.range: the largest per-channel max - min over the 3x3 neighbourhood of the refine input's colour.
-float contrast(Eye E, ivec2 o) {
-    float best = -1.0;
-    for (uint c = 0; c < 3; c++) {
-        float hi = -1.0 / 0.0;
-        float lo = 1.0 / 0.0;
-        for (int j = -1; j <= 1; j++) {
-            for (int i = -1; i <= 1; i++) {
-                float v = colourAt(E, o + ivec2(i, j), c);
-                hi = max(hi, v);
-                lo = min(lo, v);
-            }
+// ContrastGate.extremes: channel c's (min, max) over the 3x3 neighbourhood of the refine input's colour.
+vec2 extremes(Eye E, ivec2 o, uint c) {
+    float hi = -1.0 / 0.0;
+    float lo = 1.0 / 0.0;
+    for (int j = -1; j <= 1; j++) {
+        for (int i = -1; i <= 1; i++) {
+            float v = colourAt(E, o + ivec2(i, j), c);
+            hi = max(hi, v);
+            lo = min(lo, v);
         }
-        best = max(best, hi - lo);
     }
-    return best;
+    return vec2(lo, hi);
 }
 
 // KernelResidual.residual for the three colour channels at once: sum over taps t (row-major) of
@@ -98,10 +97,18 @@ void main() {
     }
     const uint at = E.offset + ((o.y + 1) * (E.width + 2) + o.x + 1) * pc.stride;
     vec4 v = e == 0 ? imageLoad(out0, o) : imageLoad(out1, o);
-    const float g = GATE == 0.0 ? 1.0 : min(1.0, contrast(E, o) / GATE);
+    // ContrastGate.range: the largest of the channels' ranges.
+    vec2 bounds[3];
+    float range = -1.0;
+    for (uint c = 0; c < 3; c++) {
+        bounds[c] = extremes(E, o, c);
+        range = max(range, bounds[c].y - bounds[c].x);
+    }
+    const float g = GATE == 0.0 ? 1.0 : min(1.0, range / GATE);
     const vec3 r = residualOf(E, o, at);
     for (uint c = 0; c < 3; c++) {
-        v[c] = refined(v[c], float(base[at + c]), g * r[c]);
+        const vec2 b = CLAMP ? bounds[c] : vec2(-1.0 / 0.0, 1.0 / 0.0);
+        v[c] = refined(v[c], float(base[at + c]), g * r[c], b.x, b.y);
     }
     // Round to nearest before the store, as the fuse op's stores do (Perceptual.fp16).
     v = fp16(v);

@@ -46,14 +46,20 @@ class GpuVrNetTest {
         "coopmat-residual, 23, 17, 35, 29, 7, 5, 7, 5",
         "scalar-kernel5, 23, 17, 35, 29, 7, 5, 7, 5",
         "coopmat-kernel5, 19, 13, 38, 26, 15, 11, 45, 33",
+        "scalar-clamp, 23, 17, 35, 29, 7, 5, 7, 5",
+        "coopmat-clamp, 19, 13, 38, 26, 15, 11, 45, 33",
+        "scalar-noclamp, 19, 13, 38, 26, 15, 11, 45, 33",
     })
     void matchesReferenceOverASequence(String path, int w0, int h0, int ow0, int oh0, int w1, int h1, int ow1,
             int oh1, GpuContext gpu) {
         // The shipped spec (a per-pixel 3 x 3 refine kernel); "-residual": its last refine layer writes the residual
-        // itself (refineKernel 0); "-kernel5": a 5 x 5 kernel.
-        NetSpec spec = path.endsWith("-residual") ? withRefineKernel(NetSpec.shipped(), 0)
-                : path.endsWith("-kernel5") ? withRefineKernel(NetSpec.shipped(), 5) : NetSpec.shipped();
-        NetPath netPath = NetPath.parse(path.replaceAll("-(residual|kernel5)$", ""), "test");
+        // itself (refineKernel 0); "-kernel5": a 5 x 5 kernel; "-clamp" / "-noclamp": refineClamp set / unset.
+        NetSpec shipped = NetSpec.shipped();
+        NetSpec spec = path.endsWith("-residual") ? withRefineKernel(shipped, 0)
+                : path.endsWith("-kernel5") ? withRefineKernel(shipped, 5)
+                : path.endsWith("-clamp") ? shipped.withRefineClamp(true)
+                : path.endsWith("-noclamp") ? shipped.withRefineClamp(false) : shipped;
+        NetPath netPath = NetPath.parse(path.replaceAll("-(residual|kernel5|clamp|noclamp)$", ""), "test");
         assumeTrue(netPath != NetPath.COOPMAT || gpu.capabilities().canRunFp16CoopMat(), "no fp16 coopmat");
         NetModel model = NetModel.random(spec, 42L + w0 + ow1);
         Random random = new Random(5L * w0 + 3L * ow1 + path.length());
@@ -204,6 +210,6 @@ class GpuVrNetTest {
         refine.add(new LayerSpec(last.name(), last.kind(), last.in(), NetSpec.refineOutputs(k),
                 last.activation()));
         return new NetSpec(spec.architecture(), spec.version(), spec.inputs(), spec.motionSoftsign(), spec.layers(),
-                spec.head(), spec.fuse(), refine, spec.refineGate(), k);
+                spec.head(), spec.fuse(), refine, spec.refineGate(), k, spec.refineClamp());
     }
 }

@@ -3,6 +3,7 @@ package dev.ocular.vrnet.gpu;
 import static org.lwjgl.vulkan.VK10.VK_IMAGE_LAYOUT_GENERAL;
 import static org.lwjgl.vulkan.VK10.VK_IMAGE_USAGE_SAMPLED_BIT;
 import static org.lwjgl.vulkan.VK10.VK_IMAGE_USAGE_STORAGE_BIT;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ocular.gpu.GpuBuffer;
 import dev.ocular.gpu.GpuContext;
@@ -33,17 +34,20 @@ class RefineApplyKernelTest {
      * Gate 0 is off; at 1 most of these random neighbourhoods (ranges in [0, 0.94]) scale the residual down. Kernel k:
      * the residual buffer holds k × k filter weights (reference/KernelResidual), read at clamped neighbours.
      */
-    @ParameterizedTest(name = "fp16={0}, {1}x{2} and {3}x{4}, gate {5}, kernel {6}")
-    @CsvSource({"false, 19, 13, 9, 11, 0, 0", "true, 19, 13, 9, 11, 0, 0", "false, 19, 13, 9, 11, 1, 0",
-        "true, 13, 9, 5, 7, 1, 0", "false, 1, 1, 17, 3, 0.5, 0", "false, 19, 13, 9, 11, 0.5, 3",
-        "true, 13, 9, 5, 7, 0, 3", "false, 1, 1, 17, 3, 0, 3", "false, 19, 13, 9, 11, 0.5, 5",
-        "true, 3, 2, 7, 5, 0, 5", "true, 19, 13, 9, 11, 0.5, 5"})
-    void matchesReference(boolean fp16, int w0, int h0, int w1, int h1, float gate, int k, GpuContext gpu) {
-        Random random = new Random(31L * w0 + h1 + (fp16 ? 7 : 0) + k);
+    @ParameterizedTest(name = "fp16={0}, {1}x{2} and {3}x{4}, gate {5}, kernel {6}, clamp {7}")
+    @CsvSource({"false, 19, 13, 9, 11, 0, 0, false", "true, 19, 13, 9, 11, 0, 0, false",
+        "false, 19, 13, 9, 11, 1, 0, false", "true, 13, 9, 5, 7, 1, 0, false", "false, 1, 1, 17, 3, 0.5, 0, false",
+        "false, 19, 13, 9, 11, 0.5, 3, false", "true, 13, 9, 5, 7, 0, 3, false", "false, 1, 1, 17, 3, 0, 3, false",
+        "false, 19, 13, 9, 11, 0.5, 5, false", "true, 3, 2, 7, 5, 0, 5, false", "true, 19, 13, 9, 11, 0.5, 5, false",
+        "false, 19, 13, 9, 11, 0, 0, true", "true, 13, 9, 5, 7, 1, 0, true", "false, 19, 13, 9, 11, 0.5, 3, true",
+        "true, 3, 2, 17, 3, 0.5, 3, true", "true, 19, 13, 9, 11, 0, 5, true"})
+    void matchesReference(boolean fp16, int w0, int h0, int w1, int h1, float gate, int k, boolean clamp,
+            GpuContext gpu) {
+        Random random = new Random(31L * w0 + h1 + (fp16 ? 7 : 0) + k + (clamp ? 3 : 0));
         int[][] sizes = {{w0, h0}, {w1, h1}};
         int stride = k == 0 ? 8 : k * k + 3; // a few channels past the weights, as the net's buffers have
         try (GpuFixture fx = new GpuFixture(gpu);
-                RefineApplyKernel kernel = RefineApplyKernel.create(gpu, fp16, gate, k)) {
+                RefineApplyKernel kernel = RefineApplyKernel.create(gpu, fp16, gate, k, clamp)) {
             List<ImageData> bases = new ArrayList<>();
             List<ImageData> residuals = new ArrayList<>();
             List<ImageData> expected = new ArrayList<>();
@@ -65,7 +69,11 @@ class RefineApplyKernelTest {
                 }
                 residuals.add(ConvStageTest.padChannels(stored, stride));
                 bases.add(ConvStageTest.padChannels(base, stride));
-                expected.add(storedAsFp16(RefineOp.apply(output, base, residual, gate)));
+                expected.add(storedAsFp16(RefineOp.apply(output, base, residual, gate, clamp)));
+                if (clamp) {
+                    assertClampBinds(RefineOp.apply(output, base, residual, gate, true),
+                            RefineOp.apply(output, base, residual, gate, false));
+                }
                 images[e] = fx.image(output, EyeOutputs.FORMAT, VK_IMAGE_USAGE_STORAGE_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
                         VK_IMAGE_LAYOUT_GENERAL);
                 views[e] = fx.view(images[e]);
@@ -98,6 +106,16 @@ class RefineApplyKernelTest {
             }
         }
         return t;
+    }
+
+    /** The clamp cases test something only if the neighbourhood bound changes a fair share of the values. */
+    private static void assertClampBinds(ImageData clamped, ImageData free) {
+        int changed = 0;
+        for (int i = 0; i < clamped.data().length; i++) {
+            changed += clamped.data()[i] != free.data()[i] ? 1 : 0;
+        }
+        assertTrue(changed * 10 >= clamped.data().length, "the clamp binds on only " + changed + " of "
+                + clamped.data().length + " values");
     }
 
     /** What an RGBA16F image keeps of each value (Perceptual.fp16, round to nearest). */

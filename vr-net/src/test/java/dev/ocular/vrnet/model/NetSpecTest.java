@@ -60,6 +60,8 @@ class NetSpecTest {
         "\"refineKernel\": 3|\"refineKernel\": \"3x3\"|refineKernel",
         "\"refineKernel\": 3|\"refineKernel\": 0|refine[3]",
         "\"refineKernel\": 3|\"refineKernel\": 5|refine[3]",
+        "\"refineKernel\": 3|\"refineKernel\": 3, \"refineClamp\": \"yes\"|refineClamp",
+        "\"refineKernel\": 3|\"refineKernel\": 3, \"refineClamp\": 1|refineClamp",
         "\"in\": 14, \"out\": 32|\"in\": 14, \"out\": 0|layers[0].out",
         "{|[|json",
     })

@@ -123,6 +123,29 @@ class FramePassTest {
         checkGradient(spec);
     }
 
+    /**
+     * The neighbourhood clamp (refineClamp) with a free residual and with a 3 × 3 kernel: where it binds, the shown
+     * value is a neighbour's fused colour, so its gradient reaches that neighbour, not the refine weights.
+     */
+    @ParameterizedTest(name = "kernel {0}")
+    @ValueSource(ints = {0, 3})
+    void clampedRefineGradientMatchesFiniteDifferencesOfTheReferenceExecutor(int k) {
+        NetSpec spec = NetSpec.parse(k == 0 ? SMALL_SPEC : kernelSpec(k), "clamp spec").withRefineClamp(true);
+        assertTrue(NetSpec.parse(spec.toJson(), "round trip").refineClamp());
+        // The check means something only if the clamp binds on this net's output: it must change a fair share.
+        ParameterSet params = ParameterSet.copyOf(NetModel.random(spec, 21));
+        TrainFrame f = frame(new Random(13), 6, 5, 11, 9, true);
+        ImageData clamped = ReferenceNet.forward(params.toModel(META), f.gbuffer(), null, f.params()).output();
+        ImageData free = ReferenceNet.forward(ParameterSet.copyOf(NetModel.random(spec.withRefineClamp(false), 21))
+                .toModel(META), f.gbuffer(), null, f.params()).output();
+        int changed = 0;
+        for (int i = 0; i < clamped.data().length; i++) {
+            changed += clamped.data()[i] != free.data()[i] ? 1 : 0;
+        }
+        assertTrue(changed * 10 >= clamped.data().length, "the clamp binds on " + changed + " values only");
+        checkGradient(spec);
+    }
+
     private static void checkGradient(NetSpec spec) {
         ParameterSet params = ParameterSet.copyOf(NetModel.random(spec, 21));
         Random r = new Random(13);

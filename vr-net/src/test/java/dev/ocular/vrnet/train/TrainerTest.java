@@ -76,7 +76,7 @@ class TrainerTest {
     private static NetSpec withResidual() {
         NetSpec s = NetSpec.shipped();
         return new NetSpec(s.architecture(), s.version(), s.inputs(), s.motionSoftsign(), s.layers(), s.head(),
-                s.fuse().withResidualScale(0.05f), s.refine(), s.refineGate(), s.refineKernel());
+                s.fuse().withResidualScale(0.05f), s.refine(), s.refineGate(), s.refineKernel(), s.refineClamp());
     }
 
     @Test
