@@ -2,6 +2,7 @@ package dev.ocular.compositor.train;
 
 import dev.ocular.gpu.BadInputException;
 import dev.ocular.scenes.rig.HeadMotion;
+import dev.ocular.vrnet.model.NetSpec;
 import dev.ocular.vrnet.train.DisplayLoss;
 import dev.ocular.vrnet.train.TrainConfig;
 import java.util.List;
@@ -13,15 +14,25 @@ import java.util.List;
  * @param checkpointSeconds minimum time between checkpoints (taken between rounds)
  * @param headGain          0: the head starts at zero, i.e. at the TAAU resolve (shipped); above 0: a random head of
  *                          that gain (smoke: a start away from TAAU, so one minute shows the loop learning)
+ * @param clampInTraining   whether the spec's refine clamp (NetSpec.refineClamp) is part of the trained graph; false:
+ *                          the weights are trained without it and written with the spec as given, clamp included, so
+ *                          it applies at inference only (shipped: training through the clamp let the refine stage
+ *                          sharpen harder and cost the corridor 1 dB on fresh paths, docs/vrnet-model-card.md §0-v4.2)
  */
 public record TrainPreset(String name, DatasetPlan data, TrainConfig training, double checkpointSeconds,
-        double headGain) {
+        double headGain, boolean clampInTraining) {
+    /** The spec the trainer optimises for {@code spec}, the one the weights are written with. */
+    public NetSpec trained(NetSpec spec) {
+        return clampInTraining ? spec : spec.withRefineClamp(false);
+    }
+
     /** The same recipe trained for {@code rounds} rounds (the learning-rate schedule stretches with it). */
     public TrainPreset withRounds(int rounds) {
         if (rounds < 1 || rounds > 1_000_000) {
             throw new BadInputException("--rounds: " + rounds + " is outside 1..1000000");
         }
-        return new TrainPreset(name, data, training.withRounds(rounds), checkpointSeconds, headGain);
+        return new TrainPreset(name, data, training.withRounds(rounds), checkpointSeconds, headGain,
+                clampInTraining);
     }
 
     /** Training scenes: every built-in except the held-out ones. */
@@ -47,15 +58,18 @@ public record TrainPreset(String name, DatasetPlan data, TrainConfig training, d
                 List.of(2.0, 1.5, 2.0, 1.5, 3.0), TRAIN_SCENES.size(), 2025);
         TrainConfig training = new TrainConfig(4, 250, 2e-3, 5e-5, 100, 0.5, new DisplayLoss(1e-3f, 0.5f), 1,
                 threads, 20, true, 0, 0);
-        return new TrainPreset("shipped", data, training, 180, 0);
+        return new TrainPreset("shipped", data, training, 180, 0, false);
     }
 
-    /** Seconds, not hours: two tiny shots of one scene, a few rounds; enough to see the loss fall. */
+    /**
+     * Seconds, not hours: two tiny shots of one scene, a few rounds; enough to see the loss fall. Trains without the
+     * refine clamp and writes it, as the shipped recipe does, so CI runs that path.
+     */
     public static TrainPreset smoke(int threads) {
         DatasetPlan data = new DatasetPlan(96, 104, 24, 6, 2, List.of("moire-textures"),
                 List.of(HeadMotion.SLOW_PAN, HeadMotion.FAST_YAW), 2, List.of(2.0), 1, 7);
         TrainConfig training = new TrainConfig(2, 40, 3e-3, 3e-4, 10, 1.0, new DisplayLoss(1e-3f, 0.2f), 1,
                 threads, 4, true, 0, 0);
-        return new TrainPreset("smoke", data, training, 5, 1.0);
+        return new TrainPreset("smoke", data, training, 5, 1.0, false);
     }
 }

@@ -94,7 +94,9 @@ public final class TrainRun {
         Dataset dataset = dataset(gpu, progress);
         double datasetSeconds = (System.nanoTime() - datasetStart) / 1e9;
         String settings = preset.training().describe() + " on " + preset.data().describe();
-        TrainState state = resume ? resumeFrom(checkpoint, spec, settings) : TrainState.fresh(spec,
+        // The checkpoint holds the trained spec; the weights are written with the spec as given (TrainPreset.trained).
+        NetSpec trained = preset.trained(spec);
+        TrainState state = resume ? resumeFrom(checkpoint, trained, settings) : TrainState.fresh(trained,
                 preset.training().seed(), preset.headGain());
         Trainer trainer = new Trainer(preset.training(), dataset.split(Shot.TRAIN), dataset.split(Shot.VALIDATION));
         long stepsPerRound = preset.data().frames() - preset.training().lossFromFrame();
@@ -190,11 +192,15 @@ public final class TrainRun {
         meta.put(NetModel.META_VERSION, Integer.toString(state.weights().spec().version()));
         meta.put(NetModel.META_PROVENANCE, provenance);
         meta.put(NetModel.META_SPEC, spec.toJson());
+        if (spec.refineClamp() && !preset.clampInTraining()) {
+            meta.put("ocular.training", "trained without the refine clamp; the spec applies it at inference");
+        }
         meta.put("ocular.preset", preset.name());
         meta.put("ocular.settings", settings);
         meta.put("ocular.commit", commit);
         meta.put("ocular.date", date);
-        state.result().toModel(meta).save(out.resolve(WEIGHTS), Tensor.DType.F32);
+        NetModel.of(spec, state.result().allLayers(), meta).save(out.resolve(WEIGHTS),
+                Tensor.DType.F32);
         Summary summary = new Summary(preset.name(), command, commit, date, preset.data().describe(), settings,
                 state.rounds(), state.adam().steps(), state.seconds(), datasetSeconds, lastRow.trainLoss(), validation,
                 out.resolve(WEIGHTS).toString());

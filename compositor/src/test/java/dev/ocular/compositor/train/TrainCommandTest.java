@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ocular.compositor.upscale.VrNetModels;
 import dev.ocular.vrnet.model.NetModel;
 import dev.ocular.vrnet.model.NetSpec;
+import dev.ocular.vrnet.train.Checkpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,6 +41,9 @@ class TrainCommandTest {
         assertTrue(Files.size(out.resolve(TrainRun.CURVE_PNG)) > 1000);
         assertTrue(Files.readString(out.resolve(TrainRun.SUMMARY)).contains("\"rounds\" : 40"));
         assertEquals(NetSpec.shipped().toJson(), model.metadata().get(NetModel.META_SPEC));
+        // Like the shipped recipe, smoke trains without the refine clamp and writes the spec with it.
+        assertTrue(model.spec().refineClamp());
+        Checkpoint.load(out.resolve(TrainRun.CHECKPOINT), NetSpec.shipped().withRefineClamp(false));
 
         // Without --resume the checkpoint is left alone; with it, a finished run just rewrites the same weights.
         byte[] checkpoint = Files.readAllBytes(out.resolve(TrainRun.CHECKPOINT));

@@ -22,6 +22,7 @@ class NetSpecTest {
         assertEquals(4, spec.refine().size());
         assertEquals(14 * 32 * 9 + 32 * 32 * 9 + 32 * 10, spec.macsPerPixel());
         assertEquals(3, spec.refineKernel());
+        assertTrue(spec.refineClamp());
         assertEquals(7 * 8 * 9 + 8 * 8 * 9 * 2 + 8 * 9 * 9 + 9 * 3, spec.refineMacsPerPixel());
         assertEquals(13_642 + 2_337, spec.parameterCount());
     }
@@ -60,8 +61,8 @@ class NetSpecTest {
         "\"refineKernel\": 3|\"refineKernel\": \"3x3\"|refineKernel",
         "\"refineKernel\": 3|\"refineKernel\": 0|refine[3]",
         "\"refineKernel\": 3|\"refineKernel\": 5|refine[3]",
-        "\"refineKernel\": 3|\"refineKernel\": 3, \"refineClamp\": \"yes\"|refineClamp",
-        "\"refineKernel\": 3|\"refineKernel\": 3, \"refineClamp\": 1|refineClamp",
+        "\"refineClamp\": true|\"refineClamp\": \"yes\"|refineClamp",
+        "\"refineClamp\": true|\"refineClamp\": 1|refineClamp",
         "\"in\": 14, \"out\": 32|\"in\": 14, \"out\": 0|layers[0].out",
         "{|[|json",
     })
