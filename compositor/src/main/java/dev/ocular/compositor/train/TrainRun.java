@@ -199,8 +199,7 @@ public final class TrainRun {
         meta.put("ocular.settings", settings);
         meta.put("ocular.commit", commit);
         meta.put("ocular.date", date);
-        NetModel.of(spec, state.result().allLayers(), meta).save(out.resolve(WEIGHTS),
-                Tensor.DType.F32);
+        NetModel.of(spec, state.result().allLayers(), meta).save(out.resolve(WEIGHTS), Tensor.DType.F32);
         Summary summary = new Summary(preset.name(), command, commit, date, preset.data().describe(), settings,
                 state.rounds(), state.adam().steps(), state.seconds(), datasetSeconds, lastRow.trainLoss(), validation,
                 out.resolve(WEIGHTS).toString());

@@ -24,14 +24,23 @@ public final class ContrastGate {
     private ContrastGate() {
     }
 
+    /** Scratch for {@link #range}: one {@link Extremes} per colour channel, owned by the caller and reused. */
+    public static Extremes[] channels() {
+        Extremes[] channels = new Extremes[NetSpec.REFINE_COLOUR];
+        for (int c = 0; c < channels.length; c++) {
+            channels[c] = new Extremes();
+        }
+        return channels;
+    }
+
     /**
-     * R at (x, y) over channels 0–2; fills {@code where} (may be null) with the indices of the extremes of the channel
-     * with the largest range.
+     * R at (x, y) over channels 0–2. Fills {@code channels[c]} with channel c's extremes (the refine clamp's bounds,
+     * so one scan serves both) and {@code where} (may be null) with those of the channel with the largest range.
      */
-    public static float range(float[] data, StridedLayout at, int x, int y, Extremes where) {
+    public static float range(float[] data, StridedLayout at, int x, int y, Extremes[] channels, Extremes where) {
         float best = -1f;
-        Extremes channel = new Extremes();
         for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
+            Extremes channel = channels[c];
             extremes(data, at, x, y, c, channel);
             float r = data[channel.max] - data[channel.min];
             if (r > best) {
@@ -47,8 +56,7 @@ public final class ContrastGate {
 
     /**
      * Fills {@code where} with the indices of channel c's maximum and minimum over the 3 × 3 neighbourhood of (x, y),
-     * positions clamped at the edges, ties to the first in scan order. The gate's range and the refine clamp's bounds
-     * (reference/RefineOp) both read it.
+     * positions clamped at the edges, ties to the first in scan order.
      */
     public static void extremes(float[] data, StridedLayout at, int x, int y, int c, Extremes where) {
         float hi = Float.NEGATIVE_INFINITY;

@@ -84,19 +84,14 @@ public final class RefineOp {
         }
         ImageData out = ImageData.zeros(fused.width(), fused.height(), 4);
         StridedLayout inputAt = StridedLayout.interleaved(input);
-        ContrastGate.Extremes bounds = new ContrastGate.Extremes();
+        ContrastGate.Extremes[] bounds = ContrastGate.channels();
         float[] in = input.data();
         for (int y = 0; y < fused.height(); y++) {
             for (int x = 0; x < fused.width(); x++) {
-                float g = ContrastGate.gate(ContrastGate.range(in, inputAt, x, y, null), gate);
+                float g = ContrastGate.gate(ContrastGate.range(in, inputAt, x, y, bounds, null), gate);
                 for (int c = 0; c < NetSpec.REFINE_COLOUR; c++) {
-                    float lo = Float.NEGATIVE_INFINITY;
-                    float hi = Float.POSITIVE_INFINITY;
-                    if (clamp) {
-                        ContrastGate.extremes(in, inputAt, x, y, c, bounds);
-                        lo = in[bounds.min];
-                        hi = in[bounds.max];
-                    }
+                    float lo = clamp ? in[bounds[c].min] : Float.NEGATIVE_INFINITY;
+                    float hi = clamp ? in[bounds[c].max] : Float.POSITIVE_INFINITY;
                     out.set(x, y, c, refined(fused.get(x, y, c), input.get(x, y, c), g * residual.get(x, y, c), lo,
                             hi));
                 }

@@ -24,6 +24,7 @@ import java.util.List;
 final class RefineGrad {
     private final HeadTaps taps = new HeadTaps();
     private final ContrastGate.Extremes extremes = new ContrastGate.Extremes();
+    private final ContrastGate.Extremes[] channels = ContrastGate.channels();
     private Planes[] activations;
     private Planes[] grads;
     /**
@@ -74,7 +75,7 @@ final class RefineGrad {
         for (int oy = 0; oy < p.outHeight(); oy++) {
             for (int ox = 0; ox < w; ox++) {
                 int i = oy * w + ox;
-                range[i] = ContrastGate.range(yd, yAt, ox, oy, extremes);
+                range[i] = ContrastGate.range(yd, yAt, ox, oy, channels, extremes);
                 gate[i] = ContrastGate.gate(range[i], tau);
                 rangeMax[i] = extremes.max;
                 rangeMin[i] = extremes.min;
@@ -83,11 +84,10 @@ final class RefineGrad {
                     float lo = Float.NEGATIVE_INFINITY;
                     float hi = Float.POSITIVE_INFINITY;
                     if (clamp) {
-                        ContrastGate.extremes(yd, yAt, ox, oy, c, extremes);
-                        boundMax[j] = extremes.max;
-                        boundMin[j] = extremes.min;
-                        lo = yd[extremes.min];
-                        hi = yd[extremes.max];
+                        boundMax[j] = channels[c].max;
+                        boundMin[j] = channels[c].min;
+                        lo = yd[boundMin[j]];
+                        hi = yd[boundMax[j]];
                     }
                     shown.data()[j] = RefineOp.refinedToneMapped(yd[j], gate[i] * r[j], lo, hi);
                 }

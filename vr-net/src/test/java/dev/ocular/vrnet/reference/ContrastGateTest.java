@@ -27,12 +27,14 @@ class ContrastGateTest {
         rgb[(1 * w + 2) * 3 + 1] = 0.7f;
         rgb[(1 * w + 1) * 3 + 0] = 0.5f;
         ContrastGate.Extremes where = new ContrastGate.Extremes();
-        float r = ContrastGate.range(rgb, new StridedLayout(0, w, h, w * 3, 3, 1), 1, 1, where);
+        float r = ContrastGate.range(rgb, new StridedLayout(0, w, h, w * 3, 3, 1), 1, 1, ContrastGate.channels(),
+                where);
         assertEquals(0.6f, r, 1e-6f);
         assertEquals((1 * w + 2) * 3 + 1, where.max);
         assertEquals((0 * w + 0) * 3 + 1, where.min);
         // At (3, 2) the clamped neighbourhood holds (2,1)'s 0.7 but not (0,0): the range is 0.4.
-        assertEquals(0.4f, ContrastGate.range(rgb, new StridedLayout(0, w, h, w * 3, 3, 1), 3, 2, null), 1e-6f);
+        assertEquals(0.4f, ContrastGate.range(rgb, new StridedLayout(0, w, h, w * 3, 3, 1), 3, 2,
+                ContrastGate.channels(), null), 1e-6f);
     }
 
     @Test
@@ -55,8 +57,9 @@ class ContrastGateTest {
         ContrastGate.Extremes b = new ContrastGate.Extremes();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                float ri = ContrastGate.range(interleaved, new StridedLayout(0, w, h, w * 3, 3, 1), x, y, a);
-                float rp = ContrastGate.range(planar, StridedLayout.planar(w, h), x, y, b);
+                float ri = ContrastGate.range(interleaved, new StridedLayout(0, w, h, w * 3, 3, 1), x, y,
+                        ContrastGate.channels(), a);
+                float rp = ContrastGate.range(planar, StridedLayout.planar(w, h), x, y, ContrastGate.channels(), b);
                 assertEquals(ri, rp, "range at " + x + "," + y);
                 // Same value at the same pixel and channel: the tie rule picks the same extremes in both layouts.
                 assertEquals(interleaved[a.max], planar[b.max]);
