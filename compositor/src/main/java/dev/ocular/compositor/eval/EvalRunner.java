@@ -89,7 +89,7 @@ public final class EvalRunner {
         EyeScores[][] scores = new EyeScores[methods.size()][2];
         for (int m = 0; m < methods.size(); m++) {
             for (int e = 0; e < 2; e++) {
-                scores[m][e] = new EyeScores(ppd, split);
+                scores[m][e] = new EyeScores(ppd, split, o.warmup());
             }
         }
         try (SceneRenderer renderer = SceneRenderer.create(gpu, scene)) {

@@ -5,7 +5,7 @@ import dev.ocular.compositor.eval.EvalReport.RegionMetrics;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-/** Averages of metrics over scenes (each scene weighs the same). */
+/** Averages of metrics over scenes (each scene weighs the same); per-frame lists stay with their scenes. */
 final class MetricMeans {
     private MetricMeans() {
     }
@@ -14,7 +14,7 @@ final class MetricMeans {
         return new EyeMetrics(avg(all, EyeMetrics::psnr), avg(all, EyeMetrics::psnrY), avg(all, EyeMetrics::ssim),
                 avg(all, EyeMetrics::flip), avg(all, EyeMetrics::flicker),
                 region(all.stream().map(EyeMetrics::centre).toList()),
-                region(all.stream().map(EyeMetrics::periphery).toList()));
+                region(all.stream().map(EyeMetrics::periphery).toList()), null);
     }
 
     private static RegionMetrics region(List<RegionMetrics> all) {

@@ -1,6 +1,7 @@
 package dev.ocular.compositor.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,10 +47,26 @@ class EvalCommandTest {
                             + key + ": " + e);
                     assertTrue(e.get("centre").get(key).isNumber() && e.get("periphery").get(key).isNumber());
                 }
+                assertPerFrame(e, m + " " + eye);
                 assertTrue(Files.size(maps.resolve("thin-wires_" + m + "_" + eye + "_x2.00_flip.png")) > 100);
             }
         }
         assertTrue(json.get("mean").get("taau").get("left").get("psnr").isNumber());
+        assertFalse(json.get("mean").get("taau").get("left").has("frames"), "per-frame lists stay with the scenes");
+    }
+
+    /** The eye lists every measured frame, numbered after the warm-up, and their mean is the eye's mean. */
+    private static void assertPerFrame(JsonNode eye, String what) {
+        JsonNode frames = eye.get("frames");
+        assertEquals(3, frames.size(), what + ": " + frames);
+        for (String key : List.of("psnr", "psnr_y", "flip")) {
+            double sum = 0;
+            for (int i = 0; i < frames.size(); i++) {
+                assertEquals(2 + i, frames.get(i).get("frame").asInt(), what);
+                sum += frames.get(i).get(key).asDouble();
+            }
+            assertEquals(eye.get(key).asDouble(), sum / frames.size(), 1e-9 * Math.abs(sum), what + " " + key);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class EvalTableTest {
     private static EyeMetrics metrics(double psnr, double flip, double flicker) {
         RegionMetrics r = new RegionMetrics(psnr, psnr, 0.9, flip, flicker);
-        return new EyeMetrics(psnr, psnr + 0.5, 0.9, flip, flicker, r, r);
+        return new EyeMetrics(psnr, psnr + 0.5, 0.9, flip, flicker, r, r, null);
     }
 
     private static EvalReport.SceneResult scene(String name, double vrnet, double taau, double bicubic) {
