@@ -27,7 +27,8 @@ record NetKernels(Sampler sampler, PackKernel pack, List<ConvStage> convs, FuseK
             Sampler sampler = Sampler.create(gpu.device(), new Sampler.Config(false, false, 0f,
                     VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE, VK_BORDER_COLOR_FLOAT_TRANSPARENT_BLACK));
             made.keep(sampler);
-            PackKernel pack = PackKernel.create(gpu, fp16, model.spec().motionSoftsign());
+            PackKernel pack = PackKernel.create(gpu, fp16, model.spec().motionSoftsign(),
+                    model.spec().inputChannels());
             made.keep(pack);
             List<ConvStage> convs = new ArrayList<>();
             for (ConvWeights w : model.layers()) {

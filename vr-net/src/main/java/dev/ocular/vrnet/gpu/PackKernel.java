@@ -35,16 +35,17 @@ final class PackKernel implements AutoCloseable {
         this.kernel = kernel;
     }
 
-    static PackKernel create(GpuContext gpu, boolean fp16Activations, float motionSoftsign) {
+    /** @param inputs the spec's input channels: 14, or 15 with the upscale ratio */
+    static PackKernel create(GpuContext gpu, boolean fp16Activations, float motionSoftsign, int inputs) {
         List<Integer> types = new ArrayList<>(Collections.nCopies(8, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER));
         types.add(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER);
         return new PackKernel(ComputeKernel.create(gpu, new ComputeKernel.Spec(
                 VrNetShader.pack(fp16Activations).source(), types, PUSH_BYTES,
-                SpecConstants.none().withFloat(0, motionSoftsign), false)));
+                SpecConstants.none().withFloat(0, motionSoftsign).with(1, inputs), false)));
     }
 
     /**
-     * Writes the first {@code channels} channels (14 defined, the rest zero) of every eye's interior in {@code act}.
+     * Writes the first {@code channels} channels (the spec's inputs, the rest zero) of every eye's interior in {@code act}.
      */
     void record(CommandBuffer cb, EyeSlot[] eyes, GpuBuffer act, ActivationLayout layout, int channels,
             Sampler sampler) {

@@ -41,6 +41,11 @@ public record NetSpec(String architecture, int version, List<String> inputs, flo
     public static final List<String> INPUTS = List.of("colour_r", "colour_g", "colour_b", "depth", "motion_x",
             "motion_y", "lens_x", "lens_y", "jitter_x", "jitter_y", "history_r", "history_g", "history_b",
             "history_valid");
+    /**
+     * An optional input after {@link #INPUTS}: the eye's upscale ratio (README, "Pack"). Without it the feature net
+     * sees the same low-resolution image at every ratio and has to pick one history cap and sharpening for all.
+     */
+    public static final String UPSCALE = "upscale";
     /** The fuse op's head channels (unchanged since version 2), in order (definitions: README, "Reconstruct / fuse"). */
     public static final List<String> HEAD = List.of("sigma", "history_cap", "clip_gamma", "residual_y",
             "residual_co", "residual_cg");
@@ -86,6 +91,20 @@ public record NetSpec(String architecture, int version, List<String> inputs, flo
     public NetSpec withRefineClamp(boolean clamp) {
         return new NetSpec(architecture, version, inputs, motionSoftsign, layers, head, fuse, refine, refineGate,
                 refineKernel, clamp);
+    }
+
+    /** This spec with the {@link #UPSCALE} input added (the first layer reads one more channel). */
+    public NetSpec withUpscaleInput() {
+        if (inputs.contains(UPSCALE)) {
+            return this;
+        }
+        List<String> wider = new java.util.ArrayList<>(inputs);
+        wider.add(UPSCALE);
+        List<LayerSpec> features = new java.util.ArrayList<>(layers);
+        LayerSpec first = features.get(0);
+        features.set(0, new LayerSpec(first.name(), first.kind(), first.in() + 1, first.out(), first.activation()));
+        return new NetSpec(architecture, version, wider, motionSoftsign, features, head, fuse, refine, refineGate,
+                refineKernel, refineClamp);
     }
 
     /** Reads and validates a spec file; any problem is a one-line {@link ModelFormatException}. */

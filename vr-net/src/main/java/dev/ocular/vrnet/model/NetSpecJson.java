@@ -50,7 +50,7 @@ final class NetSpecJson {
         if (version != NetSpec.VERSION) {
             throw fail("version", version + " is not supported (this build reads version " + NetSpec.VERSION + ")");
         }
-        List<String> inputs = names(root, "inputs", NetSpec.INPUTS);
+        List<String> inputs = inputs(root);
         JsonNode pack = object(root, "pack");
         onlyFields(pack, "pack.", Set.of("motionSoftsign"));
         float softsign = positive(pack, "pack.", "motionSoftsign");
@@ -187,6 +187,17 @@ final class NetSpecJson {
     }
 
     /** The list must equal the version's fixed channel list: the ops' code defines what each channel means. */
+    /** Version 4's inputs, optionally followed by {@link NetSpec#UPSCALE}. */
+    private List<String> inputs(JsonNode root) {
+        JsonNode array = root.get("inputs");
+        boolean upscale = array != null && array.isArray() && array.size() == NetSpec.INPUTS.size() + 1;
+        List<String> expected = new ArrayList<>(NetSpec.INPUTS);
+        if (upscale) {
+            expected.add(NetSpec.UPSCALE);
+        }
+        return names(root, "inputs", expected);
+    }
+
     private List<String> names(JsonNode root, String field, List<String> expected) {
         JsonNode array = root.get(field);
         if (array == null || !array.isArray()) {

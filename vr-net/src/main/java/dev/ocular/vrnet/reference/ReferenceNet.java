@@ -36,7 +36,8 @@ public final class ReferenceNet implements VrNetRunner {
 
     /** One eye's forward pass. {@code history} is the previous output, or null when it is not valid. Pure. */
     public static Forward forward(NetModel model, GBufferData g, ImageData history, EyeParams p) {
-        ImageData packed = PackOp.apply(g, history, p, model.spec().motionSoftsign());
+        ImageData packed = PackOp.apply(g, history, p, model.spec().motionSoftsign(),
+                model.spec().inputChannels());
         List<ImageData> layers = new ArrayList<>();
         ImageData x = packed;
         for (ConvWeights w : model.layers()) {

@@ -45,7 +45,8 @@ public final class FramePass {
         ImageData usable = ReferenceNet.usableHistory(history, p);
         List<ConvWeights> layers = params.layers();
         allocate(layers, frame);
-        activations[0].copyFrom(PackOp.apply(frame.gbuffer(), usable, p, params.spec().motionSoftsign()));
+        activations[0].copyFrom(PackOp.apply(frame.gbuffer(), usable, p, params.spec().motionSoftsign(),
+                params.spec().inputChannels()));
         for (int l = 0; l < layers.size(); l++) {
             ConvGrad.forward(layers.get(l), activations[l], activations[l + 1]);
         }
@@ -118,7 +119,7 @@ public final class FramePass {
         }
         activations = new Planes[layers.size() + 1];
         activationGrads = new Planes[layers.size() + 1];
-        activations[0] = Planes.zeros(PackOp.CHANNELS, w, h);
+        activations[0] = Planes.zeros(layers.get(0).layer().in(), w, h);
         for (int l = 0; l < layers.size(); l++) {
             activations[l + 1] = Planes.zeros(layers.get(l).layer().out(), w, h);
             activationGrads[l + 1] = Planes.zeros(layers.get(l).layer().out(), w, h);

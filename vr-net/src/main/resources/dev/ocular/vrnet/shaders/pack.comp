@@ -7,6 +7,8 @@
 
 layout(local_size_x = 8, local_size_y = 8) in;
 layout(constant_id = 0) const float MOTION_SOFTSIGN = 8.0;
+// 14 defined channels, or 15 when the spec has the upscale input (NetSpec.UPSCALE).
+layout(constant_id = 1) const uint INPUTS = 14;
 
 // Per-eye inputs as separate bindings (eye 1's repeat eye 0's for a single eye); array views so a multiview
 // G-buffer's layer can be addressed.
@@ -26,7 +28,7 @@ struct Eye {
 };
 layout(push_constant) uniform Push { Eye eye[2]; uint stride; uint channels; } pc;
 
-const uint CHANNELS = 14;
+const uint MAX_INPUTS = 15;
 
 vec4 historyTexel(uint e, ivec2 p) {
     return e == 0 ? texelFetch(history0, p, 0) : texelFetch(history1, p, 0);
@@ -50,7 +52,7 @@ void main() {
     const float depth = (e == 0 ? texelFetch(depth0, at, 0) : texelFetch(depth1, at, 0)).r;
     const vec2 motion = (e == 0 ? texelFetch(motion0, at, 0) : texelFetch(motion1, at, 0)).rg;
 
-    float v[CHANNELS];
+    float v[MAX_INPUTS];
     const vec3 t = toneMap(colour.rgb);
     v[0] = t.r;
     v[1] = t.g;
@@ -73,9 +75,11 @@ void main() {
     v[11] = h.g;
     v[12] = h.b;
     v[13] = valid ? 1.0 : 0.0;
+    // log2 of the ratios' geometric mean, minus 1 (PackOp.upscale): 0 at 2x.
+    v[14] = 0.5 * log2(sx * sy) - 1.0;
 
     const uint base = E.offset + ((p.y + 1) * (E.width + 2) + p.x + 1) * pc.stride;
     for (uint c = 0; c < pc.channels; c++) {
-        act[base + c] = ACT_T(c < CHANNELS ? v[c] : 0.0);  // channels past 14 pad to the conv's K multiple
+        act[base + c] = ACT_T(c < INPUTS ? v[c] : 0.0);  // channels past the inputs pad to the conv's K multiple
     }
 }

@@ -49,17 +49,21 @@ class GpuVrNetTest {
         "scalar-clamp, 23, 17, 35, 29, 7, 5, 7, 5",
         "coopmat-clamp, 19, 13, 38, 26, 15, 11, 45, 33",
         "scalar-noclamp, 19, 13, 38, 26, 15, 11, 45, 33",
+        "scalar-upscale, 19, 13, 38, 26, 15, 11, 45, 33",
+        "coopmat-upscale, 23, 17, 35, 29, 7, 5, 7, 5",
     })
     void matchesReferenceOverASequence(String path, int w0, int h0, int ow0, int oh0, int w1, int h1, int ow1,
             int oh1, GpuContext gpu) {
         // The shipped spec (a per-pixel 3 x 3 refine kernel); "-residual": its last refine layer writes the residual
-        // itself (refineKernel 0); "-kernel5": a 5 x 5 kernel; "-clamp" / "-noclamp": refineClamp set / unset.
+        // itself (refineKernel 0); "-kernel5": a 5 x 5 kernel; "-clamp" / "-noclamp": refineClamp set / unset;
+        // "-upscale": the upscale ratio as a 15th input (the two eyes' ratios differ).
         NetSpec shipped = NetSpec.shipped();
         NetSpec spec = path.endsWith("-residual") ? withRefineKernel(shipped, 0)
                 : path.endsWith("-kernel5") ? withRefineKernel(shipped, 5)
                 : path.endsWith("-clamp") ? shipped.withRefineClamp(true)
-                : path.endsWith("-noclamp") ? shipped.withRefineClamp(false) : shipped;
-        NetPath netPath = NetPath.parse(path.replaceAll("-(residual|kernel5|clamp|noclamp)$", ""), "test");
+                : path.endsWith("-noclamp") ? shipped.withRefineClamp(false)
+                : path.endsWith("-upscale") ? shipped.withUpscaleInput() : shipped;
+        NetPath netPath = NetPath.parse(path.replaceAll("-(residual|kernel5|clamp|noclamp|upscale)$", ""), "test");
         assumeTrue(netPath != NetPath.COOPMAT || gpu.capabilities().canRunFp16CoopMat(), "no fp16 coopmat");
         NetModel model = NetModel.random(spec, 42L + w0 + ow1);
         Random random = new Random(5L * w0 + 3L * ow1 + path.length());

@@ -18,24 +18,30 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** shaders/pack.comp against reference/PackOp: both eyes of different odd sizes, NaN-poisoned output. */
+/**
+ * shaders/pack.comp against reference/PackOp: both eyes of different odd sizes and ratios (3× by 1.7× among them),
+ * with and without the upscale input, NaN-poisoned output.
+ */
 @DeviceTest
 class PackKernelTest {
     static final float SOFTSIGN = 8f;
 
-    @ParameterizedTest(name = "fp16={0}, eyes {1}x{2}->{3}x{4} history {5}, {6}x{7}->{8}x{9} history {10}")
+    @ParameterizedTest(name = "fp16={0}, eyes {1}x{2}->{3}x{4} history {5}, {6}x{7}->{8}x{9} history {10}, {11} inputs")
     @CsvSource({
-        "false, 37, 23, 74, 46, true, 1, 1, 3, 3, false",
-        "false, 13, 9, 20, 15, false, 11, 7, 19, 12, true",
-        "true, 37, 23, 74, 46, true, 1, 1, 3, 3, false",
-        "true, 13, 9, 20, 15, false, 11, 7, 19, 12, true",
+        "false, 37, 23, 74, 46, true, 1, 1, 3, 3, false, 14",
+        "false, 13, 9, 20, 15, false, 11, 7, 19, 12, true, 14",
+        "true, 37, 23, 74, 46, true, 1, 1, 3, 3, false, 14",
+        "true, 13, 9, 20, 15, false, 11, 7, 19, 12, true, 14",
+        "false, 13, 9, 20, 15, false, 11, 7, 33, 12, true, 15",
+        "true, 37, 23, 74, 46, true, 1, 1, 3, 3, false, 15",
     })
     void matchesReference(boolean fp16, int w0, int h0, int ow0, int oh0, boolean valid0, int w1, int h1, int ow1,
-            int oh1, boolean valid1, GpuContext gpu) {
+            int oh1, boolean valid1, int inputs, GpuContext gpu) {
         Random random = new Random(7L * w0 + 11L * ow1 + (fp16 ? 1 : 0));
         int[][] sizes = {{w0, h0, ow0, oh0}, {w1, h1, ow1, oh1}};
         boolean[] valid = {valid0, valid1};
-        try (GpuFixture fx = new GpuFixture(gpu); PackKernel pack = PackKernel.create(gpu, fp16, SOFTSIGN)) {
+        try (GpuFixture fx = new GpuFixture(gpu); PackKernel pack = PackKernel.create(gpu, fp16, SOFTSIGN,
+                inputs)) {
             Sampler sampler = fx.nearest();
             EyeSlot[] slots = {new EyeSlot(), new EyeSlot()};
             List<ImageData> expected = new ArrayList<>();
@@ -48,7 +54,8 @@ class PackKernelTest {
                 fill(fx, slots[e], g, history, p);
                 slots[e].historyValid = valid[e];
                 slots[e].output = null;
-                expected.add(ConvStageTest.padChannels(PackOp.apply(g, valid[e] ? history : null, p, SOFTSIGN), 16));
+                expected.add(ConvStageTest.padChannels(PackOp.apply(g, valid[e] ? history : null, p, SOFTSIGN,
+                        inputs), 16));
             }
             ActivationLayout layout = new ActivationLayout(new int[] {w0, w1}, new int[] {h0, h1}, 24,
                     fp16 ? 2 : 4, 8);

@@ -33,6 +33,16 @@ class NetSpecTest {
         assertEquals(spec, NetSpec.parse(spec.toJson(), "round-trip"));
     }
 
+    @Test
+    void upscaleInputAddsAFifteenthChannel() {
+        NetSpec spec = NetSpec.shipped().withUpscaleInput();
+        assertEquals(15, spec.inputChannels());
+        assertEquals(NetSpec.UPSCALE, spec.inputs().get(14));
+        assertEquals(15, spec.layers().get(0).in());
+        assertEquals(spec, NetSpec.parse(spec.toJson(), "round-trip"));
+        assertEquals(spec, spec.withUpscaleInput(), "adding it twice changes nothing");
+    }
+
     /** Each line: a replacement applied to the shipped JSON, and the field the error must name. */
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', value = {
@@ -64,6 +74,9 @@ class NetSpecTest {
         "\"refineClamp\": true|\"refineClamp\": \"yes\"|refineClamp",
         "\"refineClamp\": true|\"refineClamp\": 1|refineClamp",
         "\"in\": 14, \"out\": 32|\"in\": 14, \"out\": 0|layers[0].out",
+        "\"history_valid\"]|\"history_valid\", \"upscale\"]|layers[0].in",
+        "\"history_valid\"]|\"history_valid\", \"ratio\"]|inputs",
+        "\"history_valid\"]|\"history_valid\", \"upscale\", \"upscale\"]|inputs",
         "{|[|json",
     })
     void badSpecNamesTheField(String from, String to, String field) {

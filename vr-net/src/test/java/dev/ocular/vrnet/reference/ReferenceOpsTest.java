@@ -3,6 +3,7 @@ package dev.ocular.vrnet.reference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ocular.gpu.frame.GBufferData;
@@ -59,7 +60,7 @@ class ReferenceOpsTest {
         ImageData history = ImageData.zeros(8, 4, 4);
         Arrays.fill(history.data(), 3f);  // T(3) = 0.75
         EyeParams p = new EyeParams(8, 4, 0.5f, 0.5f, 2f, 2f, false);
-        ImageData packed = PackOp.apply(g, history, p, 8f);
+        ImageData packed = PackOp.apply(g, history, p, 8f, PackOp.CHANNELS);
         float[] expected = {0.5f, 0.5f, 0.5f, 0.75f, 0.5f, -0.5f / 8.5f, (1.5f / 4 - 0.5f) * 2, (0.5f / 2 - 0.5f) * 2,
             0.25f, -0.125f, 0, 0, 0, 0};
         // (1 + 0.5 + 8)·2 = 19 > 8 output pixels: the surface was off-screen last frame, so no history.
@@ -68,7 +69,31 @@ class ReferenceOpsTest {
         }
         assertEquals(0.75f, packed.get(2, 1, 10), 1e-6, "history seen through the tone map");
         assertEquals(1f, packed.get(2, 1, 13), "history valid where it reprojects inside");
-        assertEquals(0f, PackOp.apply(g, null, p, 8f).get(2, 1, 13), "no history when it is not usable");
+        assertEquals(0f, PackOp.apply(g, null, p, 8f, PackOp.CHANNELS).get(2, 1, 13), "no history when it is not usable");
+    }
+
+    @Test
+    void packAddsTheUpscaleRatioWhenTheSpecAsksForIt() {
+        GBufferData g = flat(4, 2, 1f, 0.25f, -0.125f);
+        // 8 × 4 from 4 × 2 is 2× (0), 6 × 3 is 1.5× (log2 1.5 − 1), 12 × 3 mixes 3× and 1.5× (geometric mean 2.12×).
+        float[][] cases = {{8, 4, 0f}, {6, 3, (float) (Math.log(1.5) / Math.log(2)) - 1f},
+            {12, 3, (float) (0.5 * Math.log(4.5) / Math.log(2)) - 1f}};
+        for (float[] c : cases) {
+            EyeParams p = new EyeParams((int) c[0], (int) c[1], 0.5f, 0.5f, 2f, 2f, false);
+            ImageData with = PackOp.apply(g, null, p, 8f, PackOp.CHANNELS_WITH_UPSCALE);
+            ImageData without = PackOp.apply(g, null, p, 8f, PackOp.CHANNELS);
+            assertEquals(15, with.channels());
+            for (int y = 0; y < 2; y++) {
+                for (int x = 0; x < 4; x++) {
+                    assertEquals(c[2], with.get(x, y, 14), 1e-6, "upscale at " + c[0] + " x " + c[1]);
+                    for (int ch = 0; ch < 14; ch++) {
+                        assertEquals(without.get(x, y, ch), with.get(x, y, ch), "channel " + ch + " unchanged");
+                    }
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> PackOp.apply(g, null, EyeParams.centred(8, 4, true), 8f,
+                16));
     }
 
     @Test
