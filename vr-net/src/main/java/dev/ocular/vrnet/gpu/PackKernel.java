@@ -45,7 +45,8 @@ final class PackKernel implements AutoCloseable {
     }
 
     /**
-     * Writes the first {@code channels} channels (the spec's inputs, the rest zero) of every eye's interior in {@code act}.
+     * Writes the first {@code channels} channels (the spec's inputs, the rest zero) of every eye's interior in
+     * {@code act}.
      */
     void record(CommandBuffer cb, EyeSlot[] eyes, GpuBuffer act, ActivationLayout layout, int channels,
             Sampler sampler) {

@@ -186,7 +186,6 @@ final class NetSpecJson {
                 minHistory, fastMotion, rejection);
     }
 
-    /** The list must equal the version's fixed channel list: the ops' code defines what each channel means. */
     /** Version 4's inputs, optionally followed by {@link NetSpec#UPSCALE}. */
     private List<String> inputs(JsonNode root) {
         JsonNode array = root.get("inputs");
@@ -198,6 +197,7 @@ final class NetSpecJson {
         return names(root, "inputs", expected);
     }
 
+    /** The list must equal the version's fixed channel list: the ops' code defines what each channel means. */
     private List<String> names(JsonNode root, String field, List<String> expected) {
         JsonNode array = root.get(field);
         if (array == null || !array.isArray()) {

@@ -69,7 +69,8 @@ class ReferenceOpsTest {
         }
         assertEquals(0.75f, packed.get(2, 1, 10), 1e-6, "history seen through the tone map");
         assertEquals(1f, packed.get(2, 1, 13), "history valid where it reprojects inside");
-        assertEquals(0f, PackOp.apply(g, null, p, 8f, PackOp.CHANNELS).get(2, 1, 13), "no history when it is not usable");
+        assertEquals(0f, PackOp.apply(g, null, p, 8f, PackOp.CHANNELS).get(2, 1, 13),
+                "no history when it is not usable");
     }
 
     @Test
