@@ -7,6 +7,7 @@ import dev.ocular.compositor.train.TrainRun;
 import dev.ocular.gpu.GpuContext;
 import dev.ocular.gpu.GpuOptions;
 import dev.ocular.vrnet.model.NetSpec;
+import dev.ocular.vrnet.train.RefineCalibration;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -88,8 +89,13 @@ final class TrainCommand implements Callable<Integer> {
             }
             TrainRun.Summary s = run.run(gpu::get, resume, command, SourceCommit.describe(), progress);
             print.printf(Locale.ROOT, "trained %d rounds (%d steps) in %.0f s (dataset %.0f s); final loss %.5f, "
-                    + "validation %.5f%nweights: %s%n", s.rounds(), s.steps(), s.trainingSeconds(), s.datasetSeconds(),
-                    s.finalTrainLoss(), s.finalValidationLoss(), s.weights());
+                    + "validation %.5f%n", s.rounds(), s.steps(), s.trainingSeconds(), s.datasetSeconds(),
+                    s.finalTrainLoss(), s.finalValidationLoss());
+            for (RefineCalibration.Point p : s.refineCalibration()) {
+                print.printf(Locale.ROOT, "refine strength %.2f: validation %.6f%s%n", p.strength(),
+                        p.validationLoss(), p.strength() == s.refineStrength() ? "  <- chosen" : "");
+            }
+            print.printf(Locale.ROOT, "weights: %s%n", s.weights());
         } finally {
             gpu.close();
         }

@@ -4,7 +4,9 @@ import dev.ocular.gpu.BadInputException;
 import dev.ocular.scenes.rig.HeadMotion;
 import dev.ocular.vrnet.model.NetSpec;
 import dev.ocular.vrnet.train.DisplayLoss;
+import dev.ocular.vrnet.train.RefineCalibration;
 import dev.ocular.vrnet.train.TrainConfig;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,9 +20,15 @@ import java.util.List;
  *                          the weights are trained without it and written with the spec as given, clamp included, so
  *                          it applies at inference only (shipped: training through the clamp let the refine stage
  *                          sharpen harder and cost the corridor 1 dB on fresh paths, docs/vrnet-model-card.md §0-v4.2)
+ * @param refineStrengths   after training, the grid {@link RefineCalibration} picks the last refine layer's factor
+ *                          from, by validation loss under the spec the weights ship with; empty: no calibration
  */
 public record TrainPreset(String name, DatasetPlan data, TrainConfig training, double checkpointSeconds,
-        double headGain, boolean clampInTraining) {
+        double headGain, boolean clampInTraining, List<Double> refineStrengths) {
+    public TrainPreset {
+        refineStrengths = List.copyOf(refineStrengths);
+    }
+
     /** The spec the trainer optimises for {@code spec}, the one the weights are written with. */
     public NetSpec trained(NetSpec spec) {
         return clampInTraining ? spec : spec.withRefineClamp(false);
@@ -32,7 +40,16 @@ public record TrainPreset(String name, DatasetPlan data, TrainConfig training, d
             throw new BadInputException("--rounds: " + rounds + " is outside 1..1000000");
         }
         return new TrainPreset(name, data, training.withRounds(rounds), checkpointSeconds, headGain,
-                clampInTraining);
+                clampInTraining, refineStrengths);
+    }
+
+    /** from, from + step, …, to (inclusive), each rounded to 1e-6 so that 1 is exactly 1.0. */
+    static List<Double> strengths(double from, double to, double step) {
+        List<Double> grid = new ArrayList<>();
+        for (int i = 0; from + i * step <= to + step / 2; i++) {
+            grid.add(Math.round((from + i * step) * 1e6) / 1e6);
+        }
+        return grid;
     }
 
     /** Training scenes: every built-in except the held-out ones. */
@@ -52,24 +69,27 @@ public record TrainPreset(String name, DatasetPlan data, TrainConfig training, d
      * training scene × head motion × 5 seeds, ratios 2 and 1.5 twice as often as 3, 4×4 references. The loss's
      * temporal term weighs 0.5 (0.2 up to v4.0): with the per-pixel refine kernel, 0.2 left the corridor on fresh
      * paths sharper and more flickery than TAAU; 0.5 gained 0.3-0.4 dB everywhere (docs/vrnet-model-card.md, §0).
+     * The refine strength is then calibrated for the clamp on 0.50, 0.55, …, 1.20 (validation loss per point takes
+     * seconds; §0-v4.3).
      */
     public static TrainPreset shipped(int threads) {
         DatasetPlan data = new DatasetPlan(1032, 1104, 96, 24, 4, TRAIN_SCENES, List.of(HeadMotion.values()), 5,
                 List.of(2.0, 1.5, 2.0, 1.5, 3.0), TRAIN_SCENES.size(), 2025);
         TrainConfig training = new TrainConfig(4, 250, 2e-3, 5e-5, 100, 0.5, new DisplayLoss(1e-3f, 0.5f), 1,
                 threads, 20, true, 0, 0);
-        return new TrainPreset("shipped", data, training, 180, 0, false);
+        return new TrainPreset("shipped", data, training, 180, 0, false, strengths(0.5, 1.2, 0.05));
     }
 
     /**
      * Seconds, not hours: two tiny shots of one scene, a few rounds; enough to see the loss fall. Trains without the
-     * refine clamp and writes it, as the shipped recipe does, so CI runs that path.
+     * refine clamp, calibrates the refine strength for it (a coarse grid) and writes it, as the shipped recipe does,
+     * so CI runs that path.
      */
     public static TrainPreset smoke(int threads) {
         DatasetPlan data = new DatasetPlan(96, 104, 24, 6, 2, List.of("moire-textures"),
                 List.of(HeadMotion.SLOW_PAN, HeadMotion.FAST_YAW), 2, List.of(2.0), 1, 7);
         TrainConfig training = new TrainConfig(2, 40, 3e-3, 3e-4, 10, 1.0, new DisplayLoss(1e-3f, 0.2f), 1,
                 threads, 4, true, 0, 0);
-        return new TrainPreset("smoke", data, training, 5, 1.0, false);
+        return new TrainPreset("smoke", data, training, 5, 1.0, false, strengths(0.5, 1.5, 0.5));
     }
 }

@@ -11,6 +11,8 @@ import dev.ocular.vrnet.model.NetSpec;
 import dev.ocular.vrnet.model.Tensor;
 import dev.ocular.vrnet.train.Checkpoint;
 import dev.ocular.vrnet.train.LossLog;
+import dev.ocular.vrnet.train.ParameterSet;
+import dev.ocular.vrnet.train.RefineCalibration;
 import dev.ocular.vrnet.train.TrainState;
 import dev.ocular.vrnet.train.Trainer;
 import java.io.IOException;
@@ -52,7 +54,8 @@ public final class TrainRun {
     /** What {@value #SUMMARY} holds: where the weights came from and what the run cost. */
     public record Summary(String preset, String command, String commit, String date, String dataset, String settings,
             int rounds, long steps, double trainingSeconds, double datasetSeconds, double finalTrainLoss,
-            double finalValidationLoss, String weights) {
+            double finalValidationLoss, double refineStrength, List<RefineCalibration.Point> refineCalibration,
+            String weights) {
     }
 
     private final TrainPreset preset;
@@ -104,7 +107,7 @@ public final class TrainRun {
         Checkpointer saver = new Checkpointer(checkpoint, settings, progress);
         trainer.run(state, saver);
         saver.save(state);
-        return finish(state, command, commit, settings, datasetSeconds);
+        return finish(state, trainer, command, commit, settings, datasetSeconds);
     }
 
     /** Renders the preset's dataset into the data directory, or opens it when it is already there. */
@@ -174,8 +177,8 @@ public final class TrainRun {
                 out.resolve(CURVE_PNG));
     }
 
-    private Summary finish(TrainState state, String command, String commit, String settings, double datasetSeconds)
-            throws IOException {
+    private Summary finish(TrainState state, Trainer trainer, String command, String commit, String settings,
+            double datasetSeconds) throws IOException {
         List<LossLog.Row> rows = state.log().rows();
         LossLog.Row lastRow = rows.get(rows.size() - 1);
         double validation = Double.NaN;
@@ -183,10 +186,25 @@ public final class TrainRun {
             validation = Double.isNaN(r.validationLoss()) ? validation : r.validationLoss();
         }
         String date = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        ParameterSet weights = state.result();
+        double strength = 1;
+        List<RefineCalibration.Point> curve = List.of();
+        String calibrated = "";
+        if (!preset.refineStrengths().isEmpty() && !spec.refine().isEmpty()) {
+            // Chosen for the spec the weights ship with (clamp included), not the one they were trained in.
+            RefineCalibration.Result c = RefineCalibration.calibrate(weights, spec, preset.refineStrengths(),
+                    trainer::validationLoss);
+            weights = c.weights();
+            strength = c.strength();
+            curve = c.curve();
+            calibrated = String.format(Locale.ROOT, "; last refine layer x %s, the lowest validation loss under the "
+                    + "shipped spec on %s (%.6g; x 1: %.6g)", c.strength(), preset.refineStrengths(),
+                    c.validationLoss(), curve.get(preset.refineStrengths().indexOf(1.0)).validationLoss());
+        }
         String provenance = String.format(Locale.ROOT, "trained by `%s` at commit %s on %s: %d rounds, %d steps, "
-                + "%.0f s of training%s; dataset: %s", command, commit, date, state.rounds(), state.adam().steps(),
+                + "%.0f s of training%s%s; dataset: %s", command, commit, date, state.rounds(), state.adam().steps(),
                 state.seconds(), state.averaged() > 0 ? ", weights averaged over its last " + state.averaged()
-                        + " steps" : "", preset.data().describe());
+                        + " steps" : "", calibrated, preset.data().describe());
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(NetModel.META_ARCHITECTURE, state.weights().spec().architecture());
         meta.put(NetModel.META_VERSION, Integer.toString(state.weights().spec().version()));
@@ -195,14 +213,17 @@ public final class TrainRun {
         if (spec.refineClamp() && !preset.clampInTraining()) {
             meta.put("ocular.training", "trained without the refine clamp; the spec applies it at inference");
         }
+        if (!curve.isEmpty()) {
+            meta.put("ocular.refineStrength", Double.toString(strength));
+        }
         meta.put("ocular.preset", preset.name());
         meta.put("ocular.settings", settings);
         meta.put("ocular.commit", commit);
         meta.put("ocular.date", date);
-        NetModel.of(spec, state.result().allLayers(), meta).save(out.resolve(WEIGHTS), Tensor.DType.F32);
+        NetModel.of(spec, weights.allLayers(), meta).save(out.resolve(WEIGHTS), Tensor.DType.F32);
         Summary summary = new Summary(preset.name(), command, commit, date, preset.data().describe(), settings,
                 state.rounds(), state.adam().steps(), state.seconds(), datasetSeconds, lastRow.trainLoss(), validation,
-                out.resolve(WEIGHTS).toString());
+                strength, curve, out.resolve(WEIGHTS).toString());
         AtomicFile.write(out.resolve(SUMMARY), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsBytes(summary));
         return summary;

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ocular.compositor.upscale.VrNetModels;
+import dev.ocular.vrnet.model.ConvWeights;
 import dev.ocular.vrnet.model.NetModel;
 import dev.ocular.vrnet.model.NetSpec;
 import dev.ocular.vrnet.train.Checkpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -43,7 +47,35 @@ class TrainCommandTest {
         assertEquals(NetSpec.shipped().toJson(), model.metadata().get(NetModel.META_SPEC));
         // Like the shipped recipe, smoke trains without the refine clamp and writes the spec with it.
         assertTrue(model.spec().refineClamp());
-        Checkpoint.load(out.resolve(TrainRun.CHECKPOINT), NetSpec.shipped().withRefineClamp(false));
+        Checkpoint.Loaded trained = Checkpoint.load(out.resolve(TrainRun.CHECKPOINT),
+                NetSpec.shipped().withRefineClamp(false));
+        // ... and calibrates the refine strength for the clamp: the written weights are the trained ones with the
+        // last refine layer times the grid point of lowest validation loss, the others untouched.
+        JsonNode summary = new ObjectMapper().readTree(out.resolve(TrainRun.SUMMARY).toFile());
+        double strength = summary.get("refineStrength").asDouble();
+        List<Double> grid = new ArrayList<>();
+        double lowest = Double.MAX_VALUE;
+        for (JsonNode p : summary.get("refineCalibration")) {
+            grid.add(p.get("strength").asDouble());
+            lowest = Math.min(lowest, p.get("validationLoss").asDouble());
+            if (p.get("strength").asDouble() == strength) {
+                assertEquals(lowest, p.get("validationLoss").asDouble());
+            }
+        }
+        assertEquals(TrainPreset.smoke(1).refineStrengths(), grid);
+        assertTrue(r.out().contains(String.format(java.util.Locale.ROOT, "refine strength %.2f", strength)), r.out());
+        List<ConvWeights> written = model.allLayers();
+        List<ConvWeights> result = trained.state().result().allLayers();
+        assertEquals(result.size(), written.size());
+        for (int l = 0; l < written.size(); l++) {
+            float k = l == written.size() - 1 ? (float) strength : 1f;
+            float[] expected = result.get(l).weight().clone();
+            for (int j = 0; j < expected.length; j++) {
+                expected[j] *= k;
+            }
+            assertArrayEquals(expected, written.get(l).weight(), "layer " + l);
+        }
+        assertTrue(model.weightsLabel().contains("last refine layer x " + strength), model.weightsLabel());
 
         // Without --resume the checkpoint is left alone; with it, a finished run just rewrites the same weights.
         byte[] checkpoint = Files.readAllBytes(out.resolve(TrainRun.CHECKPOINT));

@@ -82,6 +82,33 @@ public final class ParameterSet {
         return spec;
     }
 
+    /**
+     * A copy under {@code inference} (this spec with other inference-only settings, e.g. the refine clamp) whose last
+     * refine layer, weights and bias, is multiplied by {@code strength}. That layer is linear and the per-pixel
+     * filter it writes enters the residual linearly (reference/KernelResidual), so the copy's refine residual is
+     * exactly {@code strength} times this one's before the gate and the clamp.
+     */
+    public ParameterSet withRefineStrength(NetSpec inference, float strength) {
+        if (spec.refine().isEmpty() || !inference.allLayers().equals(spec.allLayers())) {
+            throw new IllegalArgumentException("refine strength needs a refine stage and the same layers");
+        }
+        List<ConvWeights> copy = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            ConvWeights w = layers.get(l);
+            float k = l == layers.size() - 1 ? strength : 1f;
+            float[] weight = w.weight().clone();
+            float[] bias = w.bias().clone();
+            for (int j = 0; j < weight.length; j++) {
+                weight[j] *= k;
+            }
+            for (int j = 0; j < bias.length; j++) {
+                bias[j] *= k;
+            }
+            copy.add(new ConvWeights(w.layer(), weight, bias));
+        }
+        return new ParameterSet(inference, copy);
+    }
+
     /** The feature layers (low resolution; the last is the head), arrays shared with this set. */
     public List<ConvWeights> layers() {
         return layers.subList(0, spec.layers().size());

@@ -43,16 +43,9 @@ public final class Trainer {
 
     /** Runs the remaining rounds of {@code state} (mutated in place) until done or the listener stops it. */
     public TrainState run(TrainState state, Listener listener) {
-        ExecutorService pool = Executors.newFixedThreadPool(config.threads(), r -> {
-            Thread t = new Thread(r, "vrnet-train");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = newPool("vrnet-train");
         try {
-            List<FramePass> passes = new ArrayList<>();
-            for (int w = 0; w < config.threads(); w++) {
-                passes.add(new FramePass());
-            }
+            List<FramePass> passes = passes();
             while (state.rounds() < config.rounds()) {
                 long started = System.nanoTime();
                 double trainLoss = round(state, pool, passes, listener);
@@ -73,6 +66,39 @@ public final class Trainer {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The validation loss of {@code weights} (any spec with the trained layers, e.g. with inference-only settings
+     * switched on), on a pool of its own: for choices made after training ({@link RefineCalibration}).
+     */
+    public double validationLoss(ParameterSet weights) {
+        if (validation == null || validation.size() == 0) {
+            throw new IllegalStateException("no validation sequences");
+        }
+        ExecutorService pool = newPool("vrnet-validate");
+        try {
+            return validate(weights, pool, passes());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private ExecutorService newPool(String name) {
+        return Executors.newFixedThreadPool(config.threads(), r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** One frame pass (scratch buffers) per worker thread. */
+    private List<FramePass> passes() {
+        List<FramePass> passes = new ArrayList<>();
+        for (int w = 0; w < config.threads(); w++) {
+            passes.add(new FramePass());
+        }
+        return passes;
     }
 
     /** Which sequence stream s trains in round r: a seeded permutation per epoch, so every sequence gets its turn. */

@@ -95,6 +95,10 @@ class TrainerTest {
         for (int a = 0; a < one.weights().arrays().size(); a++) {
             assertArrayEquals(one.weights().arrays().get(a), two.weights().arrays().get(a), "array " + a);
         }
+        // The after-training entry point measures what the run's own validation measured, at any thread count.
+        assertEquals(last, new Trainer(config(12, 2), DATA, HELD_OUT).validationLoss(one.result()), 1e-12);
+        assertThrows(IllegalStateException.class, () -> new Trainer(config(12, 1), DATA, null)
+                .validationLoss(one.result()));
     }
 
     /**
