@@ -95,6 +95,11 @@ final class TrainCommand implements Callable<Integer> {
                 print.printf(Locale.ROOT, "refine strength %.2f: validation %.6f%s%n", p.strength(),
                         p.validationLoss(), p.strength() == s.refineStrength() ? "  <- chosen" : "");
             }
+            if (!s.refineCalibration().isEmpty() && RefineCalibration.atEdge(s.refineStrength(),
+                    s.refineCalibration())) {
+                print.printf(Locale.ROOT, "note: the chosen refine strength is at the grid's edge; the best factor "
+                        + "may lie outside it%n");
+            }
             print.printf(Locale.ROOT, "weights: %s%n", s.weights());
         } finally {
             gpu.close();

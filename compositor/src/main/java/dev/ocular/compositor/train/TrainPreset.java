@@ -69,15 +69,15 @@ public record TrainPreset(String name, DatasetPlan data, TrainConfig training, d
      * training scene × head motion × 5 seeds, ratios 2 and 1.5 twice as often as 3, 4×4 references. The loss's
      * temporal term weighs 0.5 (0.2 up to v4.0): with the per-pixel refine kernel, 0.2 left the corridor on fresh
      * paths sharper and more flickery than TAAU; 0.5 gained 0.3-0.4 dB everywhere (docs/vrnet-model-card.md, §0).
-     * The refine strength is then calibrated for the clamp on 0.50, 0.55, …, 1.20 (validation loss per point takes
-     * seconds; §0-v4.3).
+     * The refine strength is then calibrated for the clamp on 0.20, 0.25, …, 1.20 (validation loss per point takes
+     * seconds; §0-v4.3: this recipe's minimum is at 0.85, a run on 32-frame sequences had its minimum at 0.3).
      */
     public static TrainPreset shipped(int threads) {
         DatasetPlan data = new DatasetPlan(1032, 1104, 96, 24, 4, TRAIN_SCENES, List.of(HeadMotion.values()), 5,
                 List.of(2.0, 1.5, 2.0, 1.5, 3.0), TRAIN_SCENES.size(), 2025);
         TrainConfig training = new TrainConfig(4, 250, 2e-3, 5e-5, 100, 0.5, new DisplayLoss(1e-3f, 0.5f), 1,
                 threads, 20, true, 0, 0);
-        return new TrainPreset("shipped", data, training, 180, 0, false, strengths(0.5, 1.2, 0.05));
+        return new TrainPreset("shipped", data, training, 180, 0, false, strengths(0.2, 1.2, 0.05));
     }
 
     /**

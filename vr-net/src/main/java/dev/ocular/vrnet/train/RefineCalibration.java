@@ -29,9 +29,21 @@ public final class RefineCalibration {
         public double validationLoss() {
             return curve.stream().filter(p -> p.strength() == strength).findFirst().orElseThrow().validationLoss();
         }
+
+        /** Whether the choice is the grid's smallest or largest factor: the minimum may lie outside the grid. */
+        public boolean atEdge() {
+            return RefineCalibration.atEdge(strength, curve);
+        }
     }
 
     private RefineCalibration() {
+    }
+
+    /** Whether {@code strength} is the smallest or largest factor of {@code curve}. */
+    public static boolean atEdge(double strength, List<Point> curve) {
+        double lo = curve.stream().mapToDouble(Point::strength).min().orElseThrow();
+        double hi = curve.stream().mapToDouble(Point::strength).max().orElseThrow();
+        return strength == lo || strength == hi;
     }
 
     /**
