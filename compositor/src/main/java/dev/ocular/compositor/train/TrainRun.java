@@ -199,7 +199,7 @@ public final class TrainRun {
             curve = c.curve();
             calibrated = String.format(Locale.ROOT, "; last refine layer x %s, the lowest validation loss under the "
                     + "shipped spec on %s (%.6g; x 1: %.6g)", c.strength(), preset.refineStrengths(),
-                    c.validationLoss(), curve.get(preset.refineStrengths().indexOf(1.0)).validationLoss());
+                    c.validationLoss(), c.lossAt(1.0));
         }
         String provenance = String.format(Locale.ROOT, "trained by `%s` at commit %s on %s: %d rounds, %d steps, "
                 + "%.0f s of training%s%s; dataset: %s", command, commit, date, state.rounds(), state.adam().steps(),

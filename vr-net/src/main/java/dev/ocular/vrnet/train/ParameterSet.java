@@ -92,21 +92,15 @@ public final class ParameterSet {
         if (spec.refine().isEmpty() || !inference.allLayers().equals(spec.allLayers())) {
             throw new IllegalArgumentException("refine strength needs a refine stage and the same layers");
         }
-        List<ConvWeights> copy = new ArrayList<>();
-        for (int l = 0; l < layers.size(); l++) {
-            ConvWeights w = layers.get(l);
-            float k = l == layers.size() - 1 ? strength : 1f;
-            float[] weight = w.weight().clone();
-            float[] bias = w.bias().clone();
-            for (int j = 0; j < weight.length; j++) {
-                weight[j] *= k;
+        ParameterSet copy = zeros(inference);
+        copy.copyFrom(this);
+        ConvWeights last = copy.layers.get(copy.layers.size() - 1);
+        for (float[] a : List.of(last.weight(), last.bias())) {
+            for (int j = 0; j < a.length; j++) {
+                a[j] *= strength;
             }
-            for (int j = 0; j < bias.length; j++) {
-                bias[j] *= k;
-            }
-            copy.add(new ConvWeights(w.layer(), weight, bias));
         }
-        return new ParameterSet(inference, copy);
+        return copy;
     }
 
     /** The feature layers (low resolution; the last is the head), arrays shared with this set. */

@@ -27,7 +27,12 @@ public final class RefineCalibration {
     public record Result(double strength, ParameterSet weights, List<Point> curve) {
         /** The validation loss at the chosen factor. */
         public double validationLoss() {
-            return curve.stream().filter(p -> p.strength() == strength).findFirst().orElseThrow().validationLoss();
+            return lossAt(strength);
+        }
+
+        /** The validation loss at grid factor {@code s}. */
+        public double lossAt(double s) {
+            return curve.stream().filter(p -> p.strength() == s).findFirst().orElseThrow().validationLoss();
         }
 
         /** Whether the choice is the grid's smallest or largest factor: the minimum may lie outside the grid. */
@@ -65,8 +70,10 @@ public final class RefineCalibration {
         }
         List<Point> curve = new ArrayList<>();
         Point best = null;
+        ParameterSet bestWeights = null;
         for (double s : strengths) {
-            double loss = validationLoss.applyAsDouble(trained.withRefineStrength(inference, (float) s));
+            ParameterSet candidate = trained.withRefineStrength(inference, (float) s);
+            double loss = validationLoss.applyAsDouble(candidate);
             if (!Double.isFinite(loss)) {
                 throw new IllegalStateException("validation loss at refine strength " + s + " is " + loss);
             }
@@ -74,10 +81,10 @@ public final class RefineCalibration {
             curve.add(p);
             if (best == null || better(p, best)) {
                 best = p;
+                bestWeights = candidate;
             }
         }
-        return new Result(best.strength(), trained.withRefineStrength(inference, (float) best.strength()),
-                List.copyOf(curve));
+        return new Result(best.strength(), bestWeights, List.copyOf(curve));
     }
 
     private static boolean better(Point a, Point b) {
