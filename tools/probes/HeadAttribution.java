@@ -43,7 +43,7 @@ public class HeadAttribution {
                     StereoGBuffers g = r.render(fr, settings);
                     GBufferData gb = GBufferReadback.read(gpu, g.eye(Eye.LEFT));
                     EyeParams p = EyeParams.centred(W, H, fr.cut() || f == 0);
-                    ReferenceNet.Forward fw = ReferenceNet.forward(m, gb, ReferenceNet.usableHistory(history, p), p);
+                    ReferenceNet.Forward fw = ReferenceNet.forward(m, gb, ReferenceNet.usableHistory(history, p), null, p);
                     history = fw.history();
                     ImageData t = taau.frame(gb, fr.cut() || f == 0);
                     System.err.println("frame " + f);

@@ -20,7 +20,7 @@ public class HeadStats {
             TrainSequence seq = v.sequence(s * (v.size() / count));
             ImageData history = null;
             for (TrainFrame f : seq.frames()) {
-                var fw = ReferenceNet.forward(m, f.gbuffer(), ReferenceNet.usableHistory(history, f.params()), f.params());
+                var fw = ReferenceNet.forward(m, f.gbuffer(), ReferenceNet.usableHistory(history, f.params()), null, f.params());
                 history = fw.history();
                 ImageData head = fw.layers().get(fw.layers().size() - 1);
                 for (int y = 0; y < head.height(); y++) for (int x = 0; x < head.width(); x++) {

@@ -32,7 +32,7 @@ class VrNetTaauParityTest {
             boolean reset = t == 0 || t == 7;
             ImageData expected = taau.frame(in, reset);
             EyeParams p = EyeParams.centred(45, 38, reset);
-            ReferenceNet.Forward f = ReferenceNet.forward(model, in, ReferenceNet.usableHistory(history, p), p);
+            ReferenceNet.Forward f = ReferenceNet.forward(model, in, ReferenceNet.usableHistory(history, p), null, p);
             for (int i = 0; i < expected.data().length; i++) {
                 assertEquals(expected.data()[i], f.output().data()[i], 0f, "frame " + t + " value " + i);
             }

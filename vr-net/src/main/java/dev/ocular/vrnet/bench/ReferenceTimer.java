@@ -28,8 +28,8 @@ final class ReferenceTimer {
         double[] micros = new double[layers + 2 + (refine == 0 ? 0 : refine + 1)];
         for (EyeInput eye : frame) {
             long t0 = System.nanoTime();
-            ImageData x = PackOp.apply(eye.gbuffer(), null, eye.params(), model.spec().motionSoftsign(),
-                    model.spec().inputChannels());
+            ImageData x = PackOp.apply(eye.gbuffer(), null, null, eye.params(), model.spec().motionSoftsign(),
+                    model.spec().inputs());
             micros[0] += (System.nanoTime() - t0) / 1e3;
             for (int i = 0; i < layers; i++) {
                 ConvWeights w = model.layers().get(i);

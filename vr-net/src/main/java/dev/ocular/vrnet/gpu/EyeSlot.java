@@ -20,6 +20,13 @@ final class EyeSlot {
     int width;
     int height;
     /**
+     * Low-resolution depth images in GENERAL layout: last frame's (read by pack; bound even when not valid) and this
+     * frame's (written by pack), and whether the first holds last frame's depth at this size.
+     */
+    ImageView previousDepth;
+    ImageView nextDepth;
+    boolean depthValid;
+    /**
      * Output-size images, all in GENERAL layout: last frame's history (read by pack and fuse; bound even when not
      * valid), this frame's output and this frame's history (written by fuse).
      */

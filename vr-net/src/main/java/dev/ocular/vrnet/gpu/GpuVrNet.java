@@ -92,6 +92,7 @@ public final class GpuVrNet implements AutoCloseable {
     private final EyeSlot[] slots = {new EyeSlot(), new EyeSlot()};
     private ActivationBuffers activations;
     private final EyeOutputs[] outputs = new EyeOutputs[VrNetRunner.MAX_EYES];
+    private final DepthHistory depths = new DepthHistory();
     private boolean closed;
 
     private GpuVrNet(GpuContext gpu, NetModel model, NetPath path, CoopMatPlan plan, NetKernels kernels) {
@@ -203,6 +204,7 @@ public final class GpuVrNet implements AutoCloseable {
         for (int e = 0; e < eyes.size(); e++) {
             outputs[e].markWritten();
         }
+        depths.markWritten(eyes.size());
     }
 
     /**
@@ -222,7 +224,7 @@ public final class GpuVrNet implements AutoCloseable {
         }
         boolean layoutFits = activations != null && fitsLayout(eyes);
         boolean outputsFit = outputsFit(params);
-        if (!layoutFits || !outputsFit) {
+        if (!layoutFits || !outputsFit || !depths.fits(eyes)) {
             reallocate(cb, eyes, params, layoutFits, outputsFit);
         }
     }
@@ -284,6 +286,7 @@ public final class GpuVrNet implements AutoCloseable {
                 outputs[e] = EyeOutputs.create(gpu, cb, params.get(e).outWidth(), params.get(e).outHeight());
             }
         }
+        depths.fit(gpu, cb, eyes);
     }
 
     /** This path's activation layout (fp32 or fp16 elements, coopmat slack) for {@code n} eyes of the given sizes. */
@@ -318,6 +321,7 @@ public final class GpuVrNet implements AutoCloseable {
         }
         EyeOutputs o = outputs[e];
         s.outputs(p, o.historyView(), o.outputView(), o.nextHistoryView(), o.historyValid());
+        depths.fill(s, e);
     }
 
     /** The image the last {@link #record} wrote for {@code eye} (GENERAL layout, RGBA16F). */
@@ -359,6 +363,7 @@ public final class GpuVrNet implements AutoCloseable {
             return;
         }
         closed = true;
+        depths.close();
         for (int e = outputs.length - 1; e >= 0; e--) {
             if (outputs[e] != null) {
                 outputs[e].close();

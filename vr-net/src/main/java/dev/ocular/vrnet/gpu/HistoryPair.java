@@ -10,13 +10,16 @@ import dev.ocular.gpu.ImageSpec;
 import dev.ocular.gpu.ImageView;
 
 /**
- * One eye's fuse history at output size: two RGBA16F images (RGB linear colour, A accumulated weight in samples;
- * reference/FuseOp.Fused#history), STORAGE | SAMPLED, in GENERAL layout, that alternate — each frame reads the one
- * the previous frame wrote and writes the other. Owns the images and their views; closes them in reverse order of
+ * One eye's history: two images, STORAGE | SAMPLED, in GENERAL layout, that alternate — each frame reads the one the
+ * previous frame wrote and writes the other. The fuse history is RGBA16F at output size (RGB linear colour, A
+ * accumulated weight in samples; reference/FuseOp.Fused#history); the pack op's depth history R32F at the
+ * low-resolution size ({@link #DEPTH_FORMAT}). Owns the images and their views; closes them in reverse order of
  * creation.
  */
 final class HistoryPair implements AutoCloseable {
     static final int FORMAT = VK_FORMAT_R16G16B16A16_SFLOAT;
+    /** Last frame's depth as the pack op reads it: fp32, as the G-buffer's D32 holds it. */
+    static final int DEPTH_FORMAT = VK_FORMAT_R32_SFLOAT;
 
     final int width;
     final int height;
@@ -35,13 +38,18 @@ final class HistoryPair implements AutoCloseable {
         this.views = views;
     }
 
-    /** Allocates and records the images' move to GENERAL layout into {@code cb}. */
+    /** A fuse history ({@link #FORMAT}); allocates and records the images' move to GENERAL layout into {@code cb}. */
     static HistoryPair create(GpuContext gpu, CommandBuffer cb, int width, int height) {
+        return create(gpu, cb, width, height, FORMAT);
+    }
+
+    /** A pair of {@code format} images; allocates and records their move to GENERAL layout into {@code cb}. */
+    static HistoryPair create(GpuContext gpu, CommandBuffer cb, int width, int height, int format) {
         GpuImage[] images = new GpuImage[2];
         ImageView[] views = new ImageView[2];
         try {
             for (int i = 0; i < 2; i++) {
-                images[i] = imageInGeneral(gpu, cb, width, height);
+                images[i] = imageInGeneral(gpu, cb, width, height, format);
                 views[i] = ImageView.of(gpu.device(), images[i]);
             }
         } catch (RuntimeException e) {
@@ -53,7 +61,11 @@ final class HistoryPair implements AutoCloseable {
 
     /** An output-size RGBA16F STORAGE | SAMPLED image, its move to GENERAL recorded into {@code cb}. */
     static GpuImage imageInGeneral(GpuContext gpu, CommandBuffer cb, int width, int height) {
-        GpuImage image = gpu.image(ImageSpec.of(width, height, FORMAT,
+        return imageInGeneral(gpu, cb, width, height, FORMAT);
+    }
+
+    private static GpuImage imageInGeneral(GpuContext gpu, CommandBuffer cb, int width, int height, int format) {
+        GpuImage image = gpu.image(ImageSpec.of(width, height, format,
                 VK_IMAGE_USAGE_STORAGE_BIT | VK_IMAGE_USAGE_SAMPLED_BIT));
         cb.transition(image, VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, 0,
                 VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_READ_BIT | VK_ACCESS_2_SHADER_WRITE_BIT);

@@ -28,7 +28,7 @@ record NetKernels(Sampler sampler, PackKernel pack, List<ConvStage> convs, FuseK
                     VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE, VK_BORDER_COLOR_FLOAT_TRANSPARENT_BLACK));
             made.keep(sampler);
             PackKernel pack = PackKernel.create(gpu, fp16, model.spec().motionSoftsign(),
-                    model.spec().inputChannels());
+                    model.spec().inputs());
             made.keep(pack);
             List<ConvStage> convs = new ArrayList<>();
             for (ConvWeights w : model.layers()) {

@@ -8,7 +8,7 @@ import java.nio.ByteOrder;
 
 /**
  * Converts host float images to and from the tightly packed texels of the G-buffer and output formats: RGBA16F and
- * RG16F (IEEE binary16 per channel) and D32_SFLOAT.
+ * RG16F (IEEE binary16 per channel), D32_SFLOAT and R32_SFLOAT (the depth history).
  */
 public final class TexelCodec {
     private TexelCodec() {
@@ -18,13 +18,18 @@ public final class TexelCodec {
         return switch (format) {
             case VK_FORMAT_R16G16B16A16_SFLOAT -> 4;
             case VK_FORMAT_R16G16_SFLOAT -> 2;
-            case VK_FORMAT_D32_SFLOAT -> 1;
+            case VK_FORMAT_D32_SFLOAT, VK_FORMAT_R32_SFLOAT -> 1;
             default -> throw new IllegalArgumentException("vr-net does not convert VkFormat " + format);
         };
     }
 
     public static int bytesPerTexel(int format) {
-        return format == VK_FORMAT_D32_SFLOAT ? 4 : 2 * channels(format);
+        return single(format) ? 4 : 2 * channels(format);
+    }
+
+    /** Whether {@code format} holds one fp32 value per texel (else binary16 per channel). */
+    private static boolean single(int format) {
+        return format == VK_FORMAT_D32_SFLOAT || format == VK_FORMAT_R32_SFLOAT;
     }
 
     /** Texels of {@code image} in {@code format}, native byte order; channel counts must match. */
@@ -33,10 +38,10 @@ public final class TexelCodec {
             throw new IllegalArgumentException(image.channels() + "-channel image cannot become VkFormat " + format);
         }
         float[] v = image.data();
-        ByteBuffer out = ByteBuffer.allocateDirect(v.length * (format == VK_FORMAT_D32_SFLOAT ? 4 : 2))
+        ByteBuffer out = ByteBuffer.allocateDirect(v.length * (single(format) ? 4 : 2))
                 .order(ByteOrder.nativeOrder());
         for (float f : v) {
-            if (format == VK_FORMAT_D32_SFLOAT) {
+            if (single(format)) {
                 out.putFloat(f);
             } else {
                 out.putShort(Float.floatToFloat16(f));
@@ -50,7 +55,7 @@ public final class TexelCodec {
         float[] v = image.data();
         ByteBuffer in = texels.duplicate().order(ByteOrder.nativeOrder());
         for (int i = 0; i < v.length; i++) {
-            v[i] = format == VK_FORMAT_D32_SFLOAT ? in.getFloat(4 * i) : Float.float16ToFloat(in.getShort(2 * i));
+            v[i] = single(format) ? in.getFloat(4 * i) : Float.float16ToFloat(in.getShort(2 * i));
         }
         return image;
     }

@@ -46,6 +46,14 @@ public record NetSpec(String architecture, int version, List<String> inputs, flo
      * sees the same low-resolution image at every ratio and has to pick one history cap and sharpening for all.
      */
     public static final String UPSCALE = "upscale";
+    /**
+     * An optional input after {@link #INPUTS} (and after {@link #UPSCALE} when both are present): whether the previous
+     * frame's depth where this pixel's surface was agrees with the current depth (README, "Pack"). Without it the head
+     * cannot tell rigid reprojection, whose history is good at any speed, from disocclusion, whose history is wrong.
+     */
+    public static final String DISOCCLUSION = "disocclusion";
+    /** The optional inputs, in the order a spec lists them after {@link #INPUTS}. */
+    public static final List<String> OPTIONAL_INPUTS = List.of(UPSCALE, DISOCCLUSION);
     /** The fuse op's head channels (unchanged since version 2), in order (definitions: README, "Reconstruct / fuse"). */
     public static final List<String> HEAD = List.of("sigma", "history_cap", "clip_gamma", "residual_y",
             "residual_co", "residual_cg");
@@ -95,11 +103,25 @@ public record NetSpec(String architecture, int version, List<String> inputs, flo
 
     /** This spec with the {@link #UPSCALE} input added (the first layer reads one more channel). */
     public NetSpec withUpscaleInput() {
-        if (inputs.contains(UPSCALE)) {
+        return withInput(UPSCALE);
+    }
+
+    /** This spec with the {@link #DISOCCLUSION} input added (the first layer reads one more channel). */
+    public NetSpec withDisocclusionInput() {
+        return withInput(DISOCCLUSION);
+    }
+
+    /** Adds one of {@link #OPTIONAL_INPUTS} in its canonical place; present already, the spec is unchanged. */
+    private NetSpec withInput(String name) {
+        if (inputs.contains(name)) {
             return this;
         }
-        List<String> wider = new java.util.ArrayList<>(inputs);
-        wider.add(UPSCALE);
+        List<String> wider = new java.util.ArrayList<>(INPUTS);
+        for (String optional : OPTIONAL_INPUTS) {
+            if (optional.equals(name) || inputs.contains(optional)) {
+                wider.add(optional);
+            }
+        }
         List<LayerSpec> features = new java.util.ArrayList<>(layers);
         LayerSpec first = features.get(0);
         features.set(0, new LayerSpec(first.name(), first.kind(), first.in() + 1, first.out(), first.activation()));

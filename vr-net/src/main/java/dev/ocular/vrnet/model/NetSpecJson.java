@@ -186,13 +186,14 @@ final class NetSpecJson {
                 minHistory, fastMotion, rejection);
     }
 
-    /** Version 4's inputs, optionally followed by {@link NetSpec#UPSCALE}. */
+    /** Version 4's inputs, then any of {@link NetSpec#OPTIONAL_INPUTS} the file lists, in their order. */
     private List<String> inputs(JsonNode root) {
         JsonNode array = root.get("inputs");
-        boolean upscale = array != null && array.isArray() && array.size() == NetSpec.INPUTS.size() + 1;
         List<String> expected = new ArrayList<>(NetSpec.INPUTS);
-        if (upscale) {
-            expected.add(NetSpec.UPSCALE);
+        if (array != null && array.isArray()) {
+            java.util.Set<String> listed = new java.util.HashSet<>();
+            array.forEach(n -> listed.add(n.asText()));
+            NetSpec.OPTIONAL_INPUTS.stream().filter(listed::contains).forEach(expected::add);
         }
         return names(root, "inputs", expected);
     }

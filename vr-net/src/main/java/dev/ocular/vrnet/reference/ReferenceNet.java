@@ -29,15 +29,21 @@ public final class ReferenceNet implements VrNetRunner {
 
     private final NetModel model;
     private final List<ImageData> history = new ArrayList<>();
+    /** Each eye's low-resolution depth of the last frame: the disocclusion input compares it with this frame's. */
+    private final List<ImageData> depths = new ArrayList<>();
 
     public ReferenceNet(NetModel model) {
         this.model = model;
     }
 
-    /** One eye's forward pass. {@code history} is the previous output, or null when it is not valid. Pure. */
-    public static Forward forward(NetModel model, GBufferData g, ImageData history, EyeParams p) {
-        ImageData packed = PackOp.apply(g, history, p, model.spec().motionSoftsign(),
-                model.spec().inputChannels());
+    /**
+     * One eye's forward pass. {@code history} is the previous output, or null when it is not valid;
+     * {@code previousDepth} the previous frame's low-resolution depth, or null (read only with valid history). Pure.
+     */
+    public static Forward forward(NetModel model, GBufferData g, ImageData history, ImageData previousDepth,
+            EyeParams p) {
+        ImageData packed = PackOp.apply(g, history, previousDepth, p, model.spec().motionSoftsign(),
+                model.spec().inputs());
         List<ImageData> layers = new ArrayList<>();
         ImageData x = packed;
         for (ConvWeights w : model.layers()) {
@@ -75,17 +81,21 @@ public final class ReferenceNet implements VrNetRunner {
         for (int e = 0; e < eyes.size(); e++) {
             EyeInput eye = eyes.get(e);
             ImageData previous = e < history.size() ? history.get(e) : null;
-            Forward f = forward(model, eye.gbuffer(), usableHistory(previous, eye.params()), eye.params());
+            Forward f = forward(model, eye.gbuffer(), usableHistory(previous, eye.params()),
+                    e < depths.size() ? depths.get(e) : null, eye.params());
             outputs.add(f.output());
             next.add(f.history());
         }
         history.clear();
         history.addAll(next);
+        depths.clear();
+        eyes.forEach(eye -> depths.add(eye.gbuffer().depth()));
         return outputs;
     }
 
     @Override
     public void close() {
         history.clear();
+        depths.clear();
     }
 }

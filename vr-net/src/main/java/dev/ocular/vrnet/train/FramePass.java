@@ -24,8 +24,9 @@ public final class FramePass {
      * @param output the next frame's history (RGB as RGBA16F keeps it, A = accumulated weight)
      * @param shown  D(y), display-referred output: the next frame's temporal-loss anchor
      * @param target D(reference), likewise
+     * @param depth  the frame's low-resolution depth: the next frame's disocclusion input compares with it
      */
-    public record Result(double loss, ImageData output, Planes shown, Planes target) {
+    public record Result(double loss, ImageData output, Planes shown, Planes target, ImageData depth) {
     }
 
     private final FuseGrad fuse = new FuseGrad();
@@ -36,7 +37,8 @@ public final class FramePass {
     /**
      * @param history   the previous output of this sequence (null on the first frame); the reset flag and size
      *                  changes are applied here exactly as the executors apply them
-     * @param previous  the previous frame's result of this sequence, or null: anchors the temporal loss
+     * @param previous  the previous frame's result of this sequence, or null: anchors the temporal loss and gives
+     *                  the previous depth
      * @param gradients receives dL/d weights (added to), or null for a forward-only pass
      */
     public Result run(ParameterSet params, TrainFrame frame, ImageData history, Result previous, DisplayLoss loss,
@@ -45,8 +47,8 @@ public final class FramePass {
         ImageData usable = ReferenceNet.usableHistory(history, p);
         List<ConvWeights> layers = params.layers();
         allocate(layers, frame);
-        activations[0].copyFrom(PackOp.apply(frame.gbuffer(), usable, p, params.spec().motionSoftsign(),
-                params.spec().inputChannels()));
+        activations[0].copyFrom(PackOp.apply(frame.gbuffer(), usable, previous == null ? null : previous.depth(), p,
+                params.spec().motionSoftsign(), params.spec().inputs()));
         for (int l = 0; l < layers.size(); l++) {
             ConvGrad.forward(layers.get(l), activations[l], activations[l + 1]);
         }
@@ -68,7 +70,7 @@ public final class FramePass {
         if (gradients != null) {
             backward(params, frame, usable, y, gradShown, gradients);
         }
-        return new Result(value, output, shown, target);
+        return new Result(value, output, shown, target, frame.gbuffer().depth());
     }
 
     /** @param y the fused output (tone-mapped), what the refine stage read */

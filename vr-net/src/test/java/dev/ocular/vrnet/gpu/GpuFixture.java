@@ -71,7 +71,12 @@ final class GpuFixture implements AutoCloseable {
 
     /** An RGBA16F storage image in GENERAL layout, every texel NaN. */
     GpuImage poisonedOutput(int width, int height) {
-        GpuImage image = own(gpu.image(ImageSpec.of(width, height, EyeOutputs.FORMAT,
+        return poisonedOutput(width, height, EyeOutputs.FORMAT);
+    }
+
+    /** A storage image of {@code format} in GENERAL layout, every texel NaN. */
+    GpuImage poisonedOutput(int width, int height, int format) {
+        GpuImage image = own(gpu.image(ImageSpec.of(width, height, format,
                 VK_IMAGE_USAGE_STORAGE_BIT | VK_IMAGE_USAGE_SAMPLED_BIT)));
         gpu.run(cb -> {
             cb.transition(image, VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, 0, VK_PIPELINE_STAGE_2_CLEAR_BIT,
@@ -108,8 +113,12 @@ final class GpuFixture implements AutoCloseable {
     }
 
     ImageData download(GpuImage image) {
-        return TexelCodec.decode(transfers.downloadImage(image, 8), image.width(), image.height(),
-                EyeOutputs.FORMAT);
+        return download(image, EyeOutputs.FORMAT);
+    }
+
+    ImageData download(GpuImage image, int format) {
+        return TexelCodec.decode(transfers.downloadImage(image, TexelCodec.bytesPerTexel(format)), image.width(),
+                image.height(), format);
     }
 
     @Override

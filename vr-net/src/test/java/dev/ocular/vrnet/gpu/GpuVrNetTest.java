@@ -51,19 +51,24 @@ class GpuVrNetTest {
         "scalar-noclamp, 19, 13, 38, 26, 15, 11, 45, 33",
         "scalar-upscale, 19, 13, 38, 26, 15, 11, 45, 33",
         "coopmat-upscale, 23, 17, 35, 29, 7, 5, 7, 5",
+        "scalar-disocclusion, 23, 17, 35, 29, 15, 11, 45, 33",
+        "coopmat-disocclusion, 19, 13, 38, 26, 7, 5, 7, 5",
     })
     void matchesReferenceOverASequence(String path, int w0, int h0, int ow0, int oh0, int w1, int h1, int ow1,
             int oh1, GpuContext gpu) {
         // The shipped spec (a per-pixel 3 x 3 refine kernel); "-residual": its last refine layer writes the residual
         // itself (refineKernel 0); "-kernel5": a 5 x 5 kernel; "-clamp" / "-noclamp": refineClamp set / unset;
-        // "-upscale": the upscale ratio as a 15th input (the two eyes' ratios differ).
+        // "-upscale": the upscale ratio as a 15th input (the two eyes' ratios differ); "-disocclusion": the previous
+        // depth's comparison as a 15th input (each frame's random depths make it vary everywhere).
         NetSpec shipped = NetSpec.shipped();
         NetSpec spec = path.endsWith("-residual") ? withRefineKernel(shipped, 0)
                 : path.endsWith("-kernel5") ? withRefineKernel(shipped, 5)
                 : path.endsWith("-clamp") ? shipped.withRefineClamp(true)
                 : path.endsWith("-noclamp") ? shipped.withRefineClamp(false)
-                : path.endsWith("-upscale") ? shipped.withUpscaleInput() : shipped;
-        NetPath netPath = NetPath.parse(path.replaceAll("-(residual|kernel5|clamp|noclamp|upscale)$", ""), "test");
+                : path.endsWith("-upscale") ? shipped.withUpscaleInput()
+                : path.endsWith("-disocclusion") ? shipped.withDisocclusionInput() : shipped;
+        NetPath netPath = NetPath.parse(path.replaceAll("-(residual|kernel5|clamp|noclamp|upscale|disocclusion)$", ""),
+                "test");
         assumeTrue(netPath != NetPath.COOPMAT || gpu.capabilities().canRunFp16CoopMat(), "no fp16 coopmat");
         NetModel model = NetModel.random(spec, 42L + w0 + ow1);
         Random random = new Random(5L * w0 + 3L * ow1 + path.length());
@@ -72,6 +77,7 @@ class GpuVrNetTest {
         boolean scalar = netPath == NetPath.SCALAR;
         try (GpuFixture fx = new GpuFixture(gpu); GpuVrNet net = GpuVrNet.create(gpu, model, netPath)) {
             ImageData[] history = new ImageData[sizes.length];
+            ImageData[] depths = new ImageData[sizes.length];
             for (int frame = 0; frame < FRAMES; frame++) {
                 List<EyeInput> inputs = frameInputs(random, sizes, frame);
                 List<ImageData> expected = new ArrayList<>();
@@ -80,10 +86,11 @@ class GpuVrNetTest {
                     EyeInput in = inputs.get(e);
                     // ReferenceNet.run's loop, unrolled so the history each eye leaves can be compared too.
                     ReferenceNet.Forward f = ReferenceNet.forward(model, in.gbuffer(),
-                            ReferenceNet.usableHistory(history[e], in.params()), in.params());
+                            ReferenceNet.usableHistory(history[e], in.params()), depths[e], in.params());
                     expected.add(f.output());
                     expectedHistory.add(f.history());
                     history[e] = f.history();
+                    depths[e] = in.gbuffer().depth();
                 }
                 List<ImageData> actualHistory = new ArrayList<>();
                 List<ImageData> actual = runPoisoned(fx, net, inputs, frame == 0, actualHistory);

@@ -43,6 +43,19 @@ class NetSpecTest {
         assertEquals(spec, spec.withUpscaleInput(), "adding it twice changes nothing");
     }
 
+    @Test
+    void optionalInputsKeepTheirOrderWhicheverIsAddedFirst() {
+        NetSpec one = NetSpec.shipped().withDisocclusionInput();
+        assertEquals(NetSpec.DISOCCLUSION, one.inputs().get(14));
+        assertEquals(15, one.layers().get(0).in());
+        assertEquals(one, NetSpec.parse(one.toJson(), "round-trip"));
+        NetSpec both = one.withUpscaleInput();
+        assertEquals(both, NetSpec.shipped().withUpscaleInput().withDisocclusionInput());
+        assertEquals(java.util.List.of(NetSpec.UPSCALE, NetSpec.DISOCCLUSION), both.inputs().subList(14, 16));
+        assertEquals(16, both.layers().get(0).in());
+        assertEquals(both, NetSpec.parse(both.toJson(), "round-trip"));
+    }
+
     /** Each line: a replacement applied to the shipped JSON, and the field the error must name. */
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', value = {
@@ -77,6 +90,8 @@ class NetSpecTest {
         "\"history_valid\"]|\"history_valid\", \"upscale\"]|layers[0].in",
         "\"history_valid\"]|\"history_valid\", \"ratio\"]|inputs",
         "\"history_valid\"]|\"history_valid\", \"upscale\", \"upscale\"]|inputs",
+        "\"history_valid\"]|\"history_valid\", \"disocclusion\"]|layers[0].in",
+        "\"history_valid\"]|\"history_valid\", \"disocclusion\", \"upscale\"]|inputs",
         "{|[|json",
     })
     void badSpecNamesTheField(String from, String to, String field) {

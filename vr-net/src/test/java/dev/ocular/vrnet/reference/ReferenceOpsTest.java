@@ -16,12 +16,19 @@ import dev.ocular.vrnet.model.LayerKind;
 import dev.ocular.vrnet.model.LayerSpec;
 import dev.ocular.vrnet.model.NetSpec;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The CPU reference checked against values worked out by hand: it is the oracle, so it gets its own oracle. */
 class ReferenceOpsTest {
     /** The shipped constants with the residual on (the shipped spec turns it off; the op keeps it). */
     private static final FuseConstants K = NetSpec.shipped().fuse().withResidualScale(0.05f);
+
+    private static ImageData uniform(int w, int h, float depth) {
+        ImageData d = ImageData.zeros(w, h, 1);
+        Arrays.fill(d.data(), depth);
+        return d;
+    }
 
     private static GBufferData flat(int w, int h, float colour, float jx, float jy) {
         ImageData c = ImageData.zeros(w, h, 4);
@@ -60,7 +67,7 @@ class ReferenceOpsTest {
         ImageData history = ImageData.zeros(8, 4, 4);
         Arrays.fill(history.data(), 3f);  // T(3) = 0.75
         EyeParams p = new EyeParams(8, 4, 0.5f, 0.5f, 2f, 2f, false);
-        ImageData packed = PackOp.apply(g, history, p, 8f, PackOp.CHANNELS);
+        ImageData packed = PackOp.apply(g, history, null, p, 8f, NetSpec.INPUTS);
         float[] expected = {0.5f, 0.5f, 0.5f, 0.75f, 0.5f, -0.5f / 8.5f, (1.5f / 4 - 0.5f) * 2, (0.5f / 2 - 0.5f) * 2,
             0.25f, -0.125f, 0, 0, 0, 0};
         // (1 + 0.5 + 8)·2 = 19 > 8 output pixels: the surface was off-screen last frame, so no history.
@@ -69,8 +76,54 @@ class ReferenceOpsTest {
         }
         assertEquals(0.75f, packed.get(2, 1, 10), 1e-6, "history seen through the tone map");
         assertEquals(1f, packed.get(2, 1, 13), "history valid where it reprojects inside");
-        assertEquals(0f, PackOp.apply(g, null, p, 8f, PackOp.CHANNELS).get(2, 1, 13),
+        assertEquals(0f, PackOp.apply(g, null, null, p, 8f, NetSpec.INPUTS).get(2, 1, 13),
                 "no history when it is not usable");
+    }
+
+    @Test
+    void packComparesThePreviousDepthWhereTheSurfaceWas() {
+        // 4 × 2 at 2×; every pixel at depth 0.5 (reverse-Z), moving one pixel left: last frame it was one pixel right.
+        GBufferData g = flat(4, 2, 1f, 0f, 0f);
+        Arrays.fill(g.depth().data(), 0.5f);
+        for (int i = 0; i < g.motion().data().length; i += 2) {
+            g.motion().data()[i] = 1f;
+        }
+        ImageData history = ImageData.zeros(8, 4, 4);
+        ImageData previous = uniform(4, 2, 0.5f);
+        EyeParams p = new EyeParams(8, 4, 0.5f, 0.5f, 2f, 2f, false);
+        List<String> inputs = NetSpec.shipped().withDisocclusionInput().inputs();
+        assertEquals(NetSpec.DISOCCLUSION, inputs.get(14));
+        ImageData packed = PackOp.apply(g, history, previous, p, 8f, inputs);
+        float k = PackOp.DISOCCLUSION_SOFTSIGN;
+        assertEquals(0f, packed.get(1, 0, 14), 1e-6, "same depth where the surface was");
+        assertEquals(1f / (k + 1f), PackOp.apply(g, history, uniform(4, 2, 1f), p, 8f, inputs).get(1, 0, 14), 1e-6,
+                "uncovered: last frame's surface was twice as near");
+        assertEquals(-1f / (k + 1f), PackOp.apply(g, history, uniform(4, 2, 0.25f), p, 8f, inputs).get(2, 1, 14),
+                1e-6, "covered: last frame's surface was twice as far");
+        // Of the four texels around a position between texels, the closest in depth counts: one match is enough.
+        GBufferData between = flat(4, 2, 1f, 0f, 0f);
+        Arrays.fill(between.depth().data(), 0.5f);
+        between.motion().set(1, 0, 0, 0.5f);
+        between.motion().set(1, 0, 1, 0.5f);
+        ImageData mostlyNear = uniform(4, 2, 1f);
+        mostlyNear.set(2, 1, 0, 0.5f * 1.25f);
+        float l = (float) (Math.log(1.25) / Math.log(2));
+        assertEquals(l / (k + l), PackOp.apply(between, history, mostlyNear, p, 8f, inputs).get(1, 0, 14), 1e-6,
+                "the best of texels (1..2, 0..1)");
+        // No history, no previous depth, or a previous depth of another size: nothing to compare, 0.
+        assertEquals(0f, PackOp.apply(g, null, previous, p, 8f, inputs).get(1, 0, 14));
+        assertEquals(0f, PackOp.apply(g, history, null, p, 8f, inputs).get(1, 0, 14));
+        assertEquals(0f, PackOp.apply(g, history, ImageData.zeros(5, 2, 1), p, 8f, inputs).get(1, 0, 14));
+        // The other channels do not depend on it; with both optional inputs, upscale comes first.
+        ImageData plain = PackOp.apply(g, history, previous, p, 8f, NetSpec.INPUTS);
+        List<String> both = NetSpec.shipped().withDisocclusionInput().withUpscaleInput().inputs();
+        assertEquals(List.of(NetSpec.UPSCALE, NetSpec.DISOCCLUSION), both.subList(14, 16));
+        ImageData wide = PackOp.apply(g, history, previous, p, 8f, both);
+        for (int ch = 0; ch < 14; ch++) {
+            assertEquals(plain.get(1, 0, ch), packed.get(1, 0, ch), "channel " + ch);
+        }
+        assertEquals(packed.get(1, 0, 14), wide.get(1, 0, 15));
+        assertEquals(0f, wide.get(1, 0, 14), "upscale at 2x");
     }
 
     @Test
@@ -81,8 +134,8 @@ class ReferenceOpsTest {
             {12, 3, (float) (0.5 * Math.log(4.5) / Math.log(2)) - 1f}};
         for (float[] c : cases) {
             EyeParams p = new EyeParams((int) c[0], (int) c[1], 0.5f, 0.5f, 2f, 2f, false);
-            ImageData with = PackOp.apply(g, null, p, 8f, PackOp.CHANNELS_WITH_UPSCALE);
-            ImageData without = PackOp.apply(g, null, p, 8f, PackOp.CHANNELS);
+            ImageData with = PackOp.apply(g, null, null, p, 8f, NetSpec.shipped().withUpscaleInput().inputs());
+            ImageData without = PackOp.apply(g, null, null, p, 8f, NetSpec.INPUTS);
             assertEquals(15, with.channels());
             for (int y = 0; y < 2; y++) {
                 for (int x = 0; x < 4; x++) {
@@ -93,8 +146,8 @@ class ReferenceOpsTest {
                 }
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> PackOp.apply(g, null, EyeParams.centred(8, 4, true), 8f,
-                16));
+        assertThrows(IllegalArgumentException.class, () -> PackOp.apply(g, null, null, EyeParams.centred(8, 4, true),
+                8f, List.of("colour_r")));
     }
 
     @Test

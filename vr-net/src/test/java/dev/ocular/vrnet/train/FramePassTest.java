@@ -55,9 +55,10 @@ class FramePassTest {
                 TestData.image(r, ow, oh, 4, 0f, 2f));
     }
 
-    @Test
-    void forwardReproducesTheReferenceExecutor() {
-        NetSpec spec = NetSpec.shipped();
+    @ParameterizedTest(name = "disocclusion input {0}")
+    @ValueSource(booleans = {false, true})
+    void forwardReproducesTheReferenceExecutor(boolean disocclusion) {
+        NetSpec spec = disocclusion ? NetSpec.shipped().withDisocclusionInput() : NetSpec.shipped();
         ParameterSet params = ParameterSet.copyOf(NetModel.random(spec, 4));
         NetModel model = params.toModel(META);
         Random r = new Random(8);
@@ -69,7 +70,8 @@ class FramePassTest {
             TrainFrame f = frame(r, 9, 7, 17, 12, t == 0);
             FramePass.Result result = pass.run(params, f, history, previous, loss, null);
             ReferenceNet.Forward reference = ReferenceNet.forward(model, f.gbuffer(),
-                    ReferenceNet.usableHistory(history, f.params()), f.params());
+                    ReferenceNet.usableHistory(history, f.params()), previous == null ? null : previous.depth(),
+                    f.params());
             ImageData expected = reference.history();
             // What is shown (the refined output, display-referred) follows the reference to fp32 precision: both
             // refine in the same tone-mapped space, the reference then maps back to linear.
@@ -110,9 +112,11 @@ class FramePassTest {
                 .replace("\"refineGate\": 0.6 }", "\"refineGate\": 0.6, \"refineKernel\": " + k + " }");
     }
 
-    @Test
-    void gradientMatchesFiniteDifferencesOfTheReferenceExecutor() {
-        checkGradient(NetSpec.parse(SMALL_SPEC, "small spec"));
+    @ParameterizedTest(name = "disocclusion input {0}")
+    @ValueSource(booleans = {false, true})
+    void gradientMatchesFiniteDifferencesOfTheReferenceExecutor(boolean disocclusion) {
+        NetSpec spec = NetSpec.parse(SMALL_SPEC, "small spec");
+        checkGradient(disocclusion ? spec.withDisocclusionInput() : spec);
     }
 
     @ParameterizedTest(name = "{0}x{0} kernel")
@@ -135,9 +139,9 @@ class FramePassTest {
         // The check means something only if the clamp binds on this net's output: it must change a fair share.
         ParameterSet params = ParameterSet.copyOf(NetModel.random(spec, 21));
         TrainFrame f = frame(new Random(13), 6, 5, 11, 9, true);
-        ImageData clamped = ReferenceNet.forward(params.toModel(META), f.gbuffer(), null, f.params()).output();
+        ImageData clamped = ReferenceNet.forward(params.toModel(META), f.gbuffer(), null, null, f.params()).output();
         ImageData free = ReferenceNet.forward(ParameterSet.copyOf(NetModel.random(spec.withRefineClamp(false), 21))
-                .toModel(META), f.gbuffer(), null, f.params()).output();
+                .toModel(META), f.gbuffer(), null, null, f.params()).output();
         int changed = 0;
         for (int i = 0; i < clamped.data().length; i++) {
             changed += clamped.data()[i] != free.data()[i] ? 1 : 0;
@@ -161,7 +165,8 @@ class FramePassTest {
         Planes target = DisplayLoss.display(FramePass.toneMappedReference(second.reference()));
         DoubleSupplier oracle = () -> {
             NetModel model = params.toModel(META);
-            ImageData out = ReferenceNet.forward(model, second.gbuffer(), previous.output(), second.params())
+            ImageData out = ReferenceNet.forward(model, second.gbuffer(), previous.output(), previous.depth(),
+                    second.params())
                     .output();
             Planes y = Planes.zeros(3, out.width(), out.height());
             for (int c = 0; c < 3; c++) {
