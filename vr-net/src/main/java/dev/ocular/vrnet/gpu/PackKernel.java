@@ -23,8 +23,9 @@ import java.util.List;
 final class PackKernel implements AutoCloseable {
     /**
      * fp32 storage: the shader does PackOp's arithmetic in the same order; only ulp-level differences remain. The
-     * disocclusion input's log2 of a depth ratio is fp32 here and double there, a few ulps apart, which its softsign
-     * shrinks; only an exact tie between two texels of opposite sign could flip its sign, which random depths do not make.
+     * disocclusion input's log2 of a depth ratio is fp32 here and double there, a few ulps apart, which its
+     * softsign shrinks; only an exact tie between two texels of opposite sign could flip its sign, which random
+     * depths do not make.
      */
     static final double NMSE_F32 = 1e-10;
     static final double MAX_ABS_F32 = 1e-5;
