@@ -24,18 +24,18 @@ import java.util.List;
  * has a refine stage) for both eyes into the caller's command buffer, one dispatch per stage for the stereo pair (z =
  * eye; per-eye sizes in push constants).
  *
- * <p>Ownership: this object owns its kernels, weights, activation buffers and, per eye, an output image and two
- * history images (all RGBA16F, STORAGE | SAMPLED, kept in GENERAL layout), and two low-resolution depth images
- * ({@link DepthHistory}: the pack op's disocclusion input compares last frame's depth with this frame's).
- * {@link #output(int)} (linear RGB, A = coverage) is the image the last {@link #record} wrote; the next record
- * overwrites it (after a barrier from all earlier commands, so reads recorded or submitted before it are safe).
- * History (RGB, A = accumulated weight in samples, see reference/FuseOp.Fused) is separate from the output: each
- * frame reads the history image the previous frame wrote and writes the other. The caller owns the G-buffer images (left in a shader-readable layout with their
- * writes made visible to compute) and must add a barrier from COMPUTE_SHADER / SHADER_WRITE before reading an output.
- * When sizes change this object waits for the device to go idle and reallocates what no longer fits (so the change
- * must not come inside a command buffer that already holds a frame); an eye whose output size changed starts without
- * history, the other eye keeps its own. The refine stage ({@link RefineStage}) keeps its tensors in buffers laid out at
- * the output sizes. Not thread-safe.
+ * <p>Ownership: this object owns its kernels, weights, activation buffers and, per eye, an output image and two history
+ * images (all RGBA16F, STORAGE | SAMPLED, kept in GENERAL layout), and two low-resolution depth images ({@link
+ * DepthHistory}: the pack op's disocclusion input compares last frame's depth with this frame's). {@link #output(int)}
+ * (linear RGB, A = coverage) is the image the last {@link #record} wrote; the next record overwrites it (after a
+ * barrier from all earlier commands, so reads recorded or submitted before it are safe). History (RGB, A = accumulated
+ * weight in samples, see reference/FuseOp.Fused) is separate from the output: each frame reads the history image the
+ * previous frame wrote and writes the other. The caller owns the G-buffer images (left in a shader-readable layout with
+ * their writes made visible to compute) and must add a barrier from COMPUTE_SHADER / SHADER_WRITE before reading an
+ * output. When sizes change this object waits for the device to go idle and reallocates what no longer fits (so the
+ * change must not come inside a command buffer that already holds a frame); an eye whose output size changed starts
+ * without history, the other eye keeps its own. The refine stage ({@link RefineStage}) keeps its tensors in buffers
+ * laid out at the output sizes. Not thread-safe.
  */
 public final class GpuVrNet implements AutoCloseable {
     /**
