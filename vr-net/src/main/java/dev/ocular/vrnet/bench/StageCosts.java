@@ -26,8 +26,11 @@ record StageCosts(List<String> names, double[] gflop, double[] megabytes) {
         List<String> names = new ArrayList<>();
         List<double[]> costs = new ArrayList<>();
         names.add("pack");
-        costs.add(new double[] {0, in * (COLOUR_BYTES + DEPTH_BYTES + MOTION_BYTES + spec.inputChannels()
-                * elementBytes) + out * COLOUR_BYTES});
+        // Also writes the depth it keeps for the next frame (always) and, for the disocclusion input, reads last
+        // frame's (four taps per pixel, shared with the neighbours': about one texel each).
+        int keptDepth = DEPTH_BYTES * (spec.inputs().contains(NetSpec.DISOCCLUSION) ? 2 : 1);
+        costs.add(new double[] {0, in * (COLOUR_BYTES + DEPTH_BYTES + MOTION_BYTES + keptDepth
+                + spec.inputChannels() * elementBytes) + out * COLOUR_BYTES});
         for (LayerSpec l : spec.layers()) {
             names.add(l.name());
             double weights = (double) (l.macsPerPixel() + l.out()) * elementBytes;
