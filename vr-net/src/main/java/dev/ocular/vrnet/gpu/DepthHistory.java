@@ -23,13 +23,14 @@ final class DepthHistory implements AutoCloseable {
      */
     void fit(GpuContext gpu, CommandBuffer cb, List<EyeGBuffer> eyes) {
         for (int e = 0; e < pairs.length; e++) {
-            HistoryPair pair = pairs[e];
-            boolean wanted = e < eyes.size();
-            if (pair != null && (!wanted || pair.width != eyes.get(e).width() || pair.height != eyes.get(e).height())) {
-                pair.close();
+            if (fits(e, eyes)) {
+                continue;
+            }
+            if (pairs[e] != null) {
+                pairs[e].close();
                 pairs[e] = null;
             }
-            if (wanted && pairs[e] == null) {
+            if (e < eyes.size()) {
                 pairs[e] = HistoryPair.create(gpu, cb, eyes.get(e).width(), eyes.get(e).height(),
                         HistoryPair.DEPTH_FORMAT);
             }
@@ -39,15 +40,19 @@ final class DepthHistory implements AutoCloseable {
     /** Whether every present eye's pair has its input size (so {@link #fit} would change nothing). */
     boolean fits(List<EyeGBuffer> eyes) {
         for (int e = 0; e < pairs.length; e++) {
-            HistoryPair pair = pairs[e];
-            boolean fits = e < eyes.size()
-                    ? pair != null && pair.width == eyes.get(e).width() && pair.height == eyes.get(e).height()
-                    : pair == null;
-            if (!fits) {
+            if (!fits(e, eyes)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Eye {@code e}'s pair has its input size, or the eye is absent and has none. */
+    private boolean fits(int e, List<EyeGBuffer> eyes) {
+        HistoryPair pair = pairs[e];
+        return e < eyes.size()
+                ? pair != null && pair.width == eyes.get(e).width() && pair.height == eyes.get(e).height()
+                : pair == null;
     }
 
     /** Points {@code slot} at eye {@code e}'s previous depth (read) and the image this frame writes. */

@@ -111,17 +111,19 @@ public record NetSpec(String architecture, int version, List<String> inputs, flo
         return withInput(DISOCCLUSION);
     }
 
+    /** {@link #INPUTS}, then each of {@link #OPTIONAL_INPUTS} that {@code wanted} accepts, in that order. */
+    public static List<String> inputsWith(java.util.function.Predicate<String> wanted) {
+        List<String> names = new java.util.ArrayList<>(INPUTS);
+        OPTIONAL_INPUTS.stream().filter(wanted).forEach(names::add);
+        return List.copyOf(names);
+    }
+
     /** Adds one of {@link #OPTIONAL_INPUTS} in its canonical place; present already, the spec is unchanged. */
     private NetSpec withInput(String name) {
         if (inputs.contains(name)) {
             return this;
         }
-        List<String> wider = new java.util.ArrayList<>(INPUTS);
-        for (String optional : OPTIONAL_INPUTS) {
-            if (optional.equals(name) || inputs.contains(optional)) {
-                wider.add(optional);
-            }
-        }
+        List<String> wider = inputsWith(o -> o.equals(name) || inputs.contains(o));
         List<LayerSpec> features = new java.util.ArrayList<>(layers);
         LayerSpec first = features.get(0);
         features.set(0, new LayerSpec(first.name(), first.kind(), first.in() + 1, first.out(), first.activation()));

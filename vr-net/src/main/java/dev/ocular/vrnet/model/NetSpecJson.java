@@ -189,13 +189,11 @@ final class NetSpecJson {
     /** Version 4's inputs, then any of {@link NetSpec#OPTIONAL_INPUTS} the file lists, in their order. */
     private List<String> inputs(JsonNode root) {
         JsonNode array = root.get("inputs");
-        List<String> expected = new ArrayList<>(NetSpec.INPUTS);
+        Set<String> listed = new HashSet<>();
         if (array != null && array.isArray()) {
-            java.util.Set<String> listed = new java.util.HashSet<>();
             array.forEach(n -> listed.add(n.asText()));
-            NetSpec.OPTIONAL_INPUTS.stream().filter(listed::contains).forEach(expected::add);
         }
-        return names(root, "inputs", expected);
+        return names(root, "inputs", NetSpec.inputsWith(listed::contains));
     }
 
     /** The list must equal the version's fixed channel list: the ops' code defines what each channel means. */

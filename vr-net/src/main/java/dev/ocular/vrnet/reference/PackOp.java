@@ -36,9 +36,7 @@ public final class PackOp {
      */
     public static ImageData apply(GBufferData g, ImageData history, ImageData previousDepth, EyeParams p,
             float motionSoftsign, List<String> inputs) {
-        if (!inputs.subList(0, Math.min(CHANNELS, inputs.size())).equals(NetSpec.INPUTS)
-                || !NetSpec.OPTIONAL_INPUTS.containsAll(inputs.subList(Math.min(CHANNELS, inputs.size()),
-                inputs.size()))) {
+        if (!inputs.equals(NetSpec.inputsWith(inputs::contains))) {
             throw new IllegalArgumentException("pack writes " + NetSpec.INPUTS + " then any of "
                     + NetSpec.OPTIONAL_INPUTS + ", not " + inputs);
         }

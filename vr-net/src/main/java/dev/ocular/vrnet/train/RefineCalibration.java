@@ -34,17 +34,15 @@ public final class RefineCalibration {
         public double lossAt(double s) {
             return curve.stream().filter(p -> p.strength() == s).findFirst().orElseThrow().validationLoss();
         }
-
-        /** Whether the choice is the grid's smallest or largest factor: the minimum may lie outside the grid. */
-        public boolean atEdge() {
-            return RefineCalibration.atEdge(strength, curve);
-        }
     }
 
     private RefineCalibration() {
     }
 
-    /** Whether {@code strength} is the smallest or largest factor of {@code curve}. */
+    /**
+     * Whether {@code strength} is the smallest or largest factor of {@code curve}: the minimum may lie outside the
+     * grid.
+     */
     public static boolean atEdge(double strength, List<Point> curve) {
         double lo = curve.stream().mapToDouble(Point::strength).min().orElseThrow();
         double hi = curve.stream().mapToDouble(Point::strength).max().orElseThrow();

@@ -90,12 +90,12 @@ class RefineCalibrationTest {
         assertEquals(0.7, strengthOf(r.weights(), p));
         assertEquals(grid.size(), r.curve().size());
         assertEquals(1 + 0.3 * 0.3, r.curve().get(5).validationLoss(), 1e-9);
-        assertFalse(r.atEdge());
+        assertFalse(RefineCalibration.atEdge(r.strength(), r.curve()));
         // A minimum below the grid: the smallest factor wins and says it sits at the edge.
         RefineCalibration.Result edge = RefineCalibration.calibrate(p, NetSpec.shipped(), grid,
                 c -> strengthOf(c, p));
         assertEquals(0.5, edge.strength());
-        assertTrue(edge.atEdge());
+        assertTrue(RefineCalibration.atEdge(edge.strength(), edge.curve()));
     }
 
     @Test
