@@ -76,7 +76,7 @@ public record TrainPreset(String name, DatasetPlan data, TrainConfig training, d
         DatasetPlan data = new DatasetPlan(1032, 1104, 96, 24, 4, TRAIN_SCENES, List.of(HeadMotion.values()), 5,
                 List.of(2.0, 1.5, 2.0, 1.5, 3.0), TRAIN_SCENES.size(), 2025);
         TrainConfig training = new TrainConfig(4, 250, 2e-3, 5e-5, 100, 0.5, new DisplayLoss(1e-3f, 0.5f), 1,
-                threads, 20, true, 0, 0);
+                threads, 20, true, 0, 0, 1);
         return new TrainPreset("shipped", data, training, 180, 0, false, strengths(0.2, 1.2, 0.05));
     }
 
@@ -89,7 +89,7 @@ public record TrainPreset(String name, DatasetPlan data, TrainConfig training, d
         DatasetPlan data = new DatasetPlan(96, 104, 24, 6, 2, List.of("moire-textures"),
                 List.of(HeadMotion.SLOW_PAN, HeadMotion.FAST_YAW), 2, List.of(2.0), 1, 7);
         TrainConfig training = new TrainConfig(2, 40, 3e-3, 3e-4, 10, 1.0, new DisplayLoss(1e-3f, 0.2f), 1,
-                threads, 4, true, 0, 0);
+                threads, 4, true, 0, 0, 1);
         return new TrainPreset("smoke", data, training, 5, 1.0, false, strengths(0.5, 1.5, 0.5));
     }
 }

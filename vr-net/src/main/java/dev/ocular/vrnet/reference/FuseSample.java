@@ -35,6 +35,8 @@ public final class FuseSample {
     private float massBase;
     private float speed;
     private boolean valid;
+    private float historyX;
+    private float historyY;
 
     /** The resolved pixel: linear RGB (clamped to [0, fp16 max]). */
     public final float[] rgb = new float[3];
@@ -109,6 +111,8 @@ public final class FuseSample {
             smoothMean[k] = smooth[k] / smoothWeight;
         }
         speed = (float) Math.sqrt(motionX * motionX + motionY * motionY);
+        historyX = px + motionX;
+        historyY = py + motionY;
         valid = history != null && sampleHistory(history, px + motionX, py + motionY, outWidth, outHeight);
     }
 
@@ -151,6 +155,34 @@ public final class FuseSample {
         float bottom = a01 + (a11 - a01) * fx;
         history[3] = top + (bottom - top) * fy;
         return true;
+    }
+
+    /** Whether the last gather read history (usable and on-screen at the reprojected position). */
+    public boolean historyValid() {
+        return valid;
+    }
+
+    /** Where the last gather read history, in last frame's output pixels (centres at +0.5). */
+    public float historyX() {
+        return historyX;
+    }
+
+    /** @see #historyX() */
+    public float historyY() {
+        return historyY;
+    }
+
+    /**
+     * The gathered history value {@code k}: 0–2 the filtered colour in perceptual YCoCg, 3 the accumulated weight.
+     * With {@link #setHistoryValue} it lets the trainer differentiate {@link #resolve} with respect to history.
+     */
+    public float historyValue(int k) {
+        return history[k];
+    }
+
+    /** Replaces gathered history value {@code k} (see {@link #historyValue}) for the following resolves. */
+    public void setHistoryValue(int k, float value) {
+        history[k] = value;
     }
 
     /**

@@ -11,10 +11,15 @@ import java.util.List;
 /**
  * One eye-frame through the whole net, forward and (optionally) backward: pack (the reference op; it has no
  * parameters) → each convolution → fuse → refine (when the spec has one) → loss against the reference, then the
- * gradients back to every weight. History
- * is detached: truncated back-propagation through time with a one-frame window, so a frame's gradient never flows into
- * the frames before it (README §3, "For the trainer"). Owns its activation buffers, reused while shapes stay the same:
- * one instance per thread.
+ * gradients back to every weight. Truncated back-propagation through time (README §3, "For the trainer"): with a
+ * one-frame window history is detached, so a frame's gradient never flows into the frames before it; with a two-frame
+ * window it also flows through history — both places a frame reads it, the fuse op and the pack op's history
+ * channels — into the previous frame's fuse op and convolutions, so the net sees what the history it leaves buys the
+ * next frame (the history cap's gradient is one-sided otherwise: a cap above the stored weight changes nothing this
+ * frame). The previous frame's activations are the ones its forward pass computed, one optimiser step earlier, as in
+ * online truncated BPTT (Williams and Peng 1990). The temporal loss's anchor (the previous displayed frame) stays
+ * detached. Owns its activation buffers, reused while shapes stay the same with a one-frame window (with two, each
+ * frame's are kept in its {@link Result}): one instance per thread.
  */
 public final class FramePass {
     /**
@@ -25,14 +30,34 @@ public final class FramePass {
      * @param shown  D(y), display-referred output: the next frame's temporal-loss anchor
      * @param target D(reference), likewise
      * @param depth  the frame's low-resolution depth: the next frame's disocclusion input compares with it
+     * @param trace  what the next frame's backward pass needs to reach into this one (two-frame window), else null
      */
-    public record Result(double loss, ImageData output, Planes shown, Planes target, ImageData depth) {
+    public record Result(double loss, ImageData output, Planes shown, Planes target, ImageData depth, Trace trace) {
     }
 
+    /** A frame's forward state, kept for the next frame's backward pass: its inputs, history and activations. */
+    record Trace(TrainFrame frame, ImageData usable, Planes[] activations) {
+    }
+
+    private final int window;
     private final FuseGrad fuse = new FuseGrad();
     private final RefineGrad refine = new RefineGrad();
+    private final HistoryAdjoint adjoint = new HistoryAdjoint();
     private Planes[] activations;
     private Planes[] activationGrads;
+
+    /** A pass with a one-frame window: history detached. */
+    public FramePass() {
+        this(1);
+    }
+
+    /** @param window frames a gradient reaches back through, 1 (history detached) or 2 */
+    public FramePass(int window) {
+        if (window != 1 && window != 2) {
+            throw new IllegalArgumentException("back-propagation window " + window + " frames: 1 or 2");
+        }
+        this.window = window;
+    }
 
     /**
      * @param history   the previous output of this sequence (null on the first frame); the reset flag and size
@@ -67,15 +92,22 @@ public final class FramePass {
         boolean temporal = previous != null && !p.reset() && previous.shown().sameShape(shown);
         double value = loss.evaluate(refinedY, target, temporal ? previous.shown() : null,
                 temporal ? previous.target() : null, shown, gradShown);
+        // The previous frame is reachable only through the very history it left, when this frame could use it.
+        Trace into = window == 2 && usable != null && previous != null && previous.trace() != null
+                && previous.output() == history ? previous.trace() : null;
         if (gradients != null) {
-            backward(params, frame, usable, y, gradShown, gradients);
+            backward(params, frame, usable, y, gradShown, gradients, into);
         }
-        return new Result(value, output, shown, target, frame.gbuffer().depth());
+        Trace trace = window == 2 ? new Trace(frame, usable, activations) : null;
+        return new Result(value, output, shown, target, frame.gbuffer().depth(), trace);
     }
 
-    /** @param y the fused output (tone-mapped), what the refine stage read */
+    /**
+     * @param y    the fused output (tone-mapped), what the refine stage read
+     * @param into the previous frame's trace when the gradient reaches back into it, else null
+     */
     private void backward(ParameterSet params, TrainFrame frame, ImageData usable, Planes y, Planes gradShown,
-            ParameterSet gradients) {
+            ParameterSet gradients, Trace into) {
         List<ConvWeights> layers = params.layers();
         int last = layers.size();
         for (int l = 1; l <= last; l++) {
@@ -87,14 +119,38 @@ public final class FramePass {
             refine.backward(params.refine(), gradients.refine(), params.spec(), y, activations[last], frame.params(),
                     gradShown, gradY, activationGrads[last]);
         }
+        Planes gradHistory = into == null ? null : Planes.zeros(4, usable.width(), usable.height());
         fuse.backward(activations[last], frame.gbuffer(), usable, frame.params(), params.spec().fuse(), gradY,
-                activationGrads[last]);
-        List<ConvWeights> grads = gradients.layers();
-        for (int l = last - 1; l >= 0; l--) {
-            // The packed input (l = 0) has no parameters upstream: skip its gradient.
-            Planes gradIn = l == 0 ? null : activationGrads[l];
-            ConvGrad.backward(layers.get(l), activations[l], activations[l + 1], activationGrads[l + 1], gradIn,
-                    grads.get(l).weight(), grads.get(l).bias());
+                activationGrads[last], gradHistory);
+        // The packed input has no parameters upstream: its gradient is wanted only for the history it read.
+        Planes gradInput = into == null ? null : Planes.zeros(activations[0].channels(), activations[0].width(),
+                activations[0].height());
+        convBackward(layers, activations, activationGrads, gradients, gradInput);
+        if (into == null) {
+            return;
+        }
+        adjoint.packRead(frame.gbuffer(), usable, frame.params(), gradInput, gradHistory);
+        // Into the previous frame: its output is this frame's history; only its fuse op and convolutions made it
+        // (the refine stage filters what is shown, not what is kept).
+        Planes[] before = into.activations();
+        Planes[] beforeGrads = new Planes[before.length];
+        for (int l = 1; l < before.length; l++) {
+            beforeGrads[l] = Planes.zeros(before[l].channels(), before[l].width(), before[l].height());
+        }
+        TrainFrame earlier = into.frame();
+        fuse.backwardThroughOutput(before[last], earlier.gbuffer(), into.usable(), earlier.params(),
+                params.spec().fuse(), gradHistory, beforeGrads[last]);
+        convBackward(layers, before, beforeGrads, gradients, null);
+    }
+
+    /** Back through the convolutions, from dL/d head in {@code grads[last]}; {@code gradInput} may be null. */
+    private static void convBackward(List<ConvWeights> layers, Planes[] acts, Planes[] grads, ParameterSet gradients,
+            Planes gradInput) {
+        List<ConvWeights> weightGrads = gradients.layers();
+        for (int l = layers.size() - 1; l >= 0; l--) {
+            Planes gradIn = l == 0 ? gradInput : grads[l];
+            ConvGrad.backward(layers.get(l), acts[l], acts[l + 1], grads[l + 1], gradIn,
+                    weightGrads.get(l).weight(), weightGrads.get(l).bias());
         }
     }
 
@@ -116,7 +172,8 @@ public final class FramePass {
     private void allocate(List<ConvWeights> layers, TrainFrame frame) {
         int w = frame.gbuffer().width();
         int h = frame.gbuffer().height();
-        if (activations != null && activations[0].width() == w && activations[0].height() == h) {
+        // With a two-frame window the last frame's trace holds the buffers: each frame gets fresh ones.
+        if (window == 1 && activations != null && activations[0].width() == w && activations[0].height() == h) {
             return;
         }
         activations = new Planes[layers.size() + 1];

@@ -14,7 +14,9 @@ import dev.ocular.vrnet.reference.Perceptual;
  */
 public final class FuseGrad {
     private final FusePixel pixel = new FusePixel();
+    private final HistoryAdjoint adjoint = new HistoryAdjoint();
     private final float[] gradPixel = new float[3];
+    private final float[] gradGathered = new float[4];
 
     /**
      * @param head    the head's raw output (6 planes at the G-buffer's size, then any guides; the fuse op reads 6)
@@ -46,15 +48,17 @@ public final class FuseGrad {
     /**
      * Adds dL/d head to {@code gradHead} given dL/dy ({@code gradY}, 3 planes at output size) for the same inputs the
      * forward pass saw.
+     *
+     * @param gradHistory receives dL/d history (added to; 4 planes at the history's size), or null to leave history
+     *                    detached
      */
     public void backward(Planes head, GBufferData g, ImageData history, EyeParams p, FuseConstants k, Planes gradY,
-            Planes gradHead) {
+            Planes gradHead, Planes gradHistory) {
         check(head, g, p, gradY);
-        if (!gradHead.sameShape(head)) {
-            throw new IllegalArgumentException("head gradient shape differs from the head's");
-        }
+        checkGradient(head, gradHead);
         float[] gy = gradY.data();
         int pixels = gradY.planeSize();
+        boolean throughHistory = gradHistory != null && history != null;
         for (int oy = 0; oy < p.outHeight(); oy++) {
             for (int ox = 0; ox < p.outWidth(); ox++) {
                 int i = oy * p.outWidth() + ox;
@@ -65,8 +69,46 @@ public final class FuseGrad {
                     continue;
                 }
                 pixel.evaluate(head, g, history, p, k, ox, oy);
-                pixel.backward(gradPixel, k, gradHead);
+                pixel.backward(gradPixel, k, gradHead, throughHistory ? gradGathered : null);
+                if (throughHistory && pixel.historyValid()) {
+                    adjoint.fuseRead(history, pixel.historyX(), pixel.historyY(), gradGathered, gradHistory);
+                }
             }
+        }
+    }
+
+    /**
+     * Adds dL/d head to {@code gradHead} given dL/d (the history this frame left: 4 planes at output size, linear RGB
+     * then weight) for the same inputs the forward pass saw — a later frame's loss reaching back into this one.
+     */
+    public void backwardThroughOutput(Planes head, GBufferData g, ImageData history, EyeParams p, FuseConstants k,
+            Planes gradOutput, Planes gradHead) {
+        if (gradOutput.channels() != 4 || gradOutput.width() != p.outWidth() || gradOutput.height() != p.outHeight()) {
+            throw new IllegalArgumentException("history gradient " + gradOutput.channels() + "x" + gradOutput.width()
+                    + "x" + gradOutput.height() + " does not match the eye's output (4 channels)");
+        }
+        checkGradient(head, gradHead);
+        float[] go = gradOutput.data();
+        int pixels = gradOutput.planeSize();
+        for (int oy = 0; oy < p.outHeight(); oy++) {
+            for (int ox = 0; ox < p.outWidth(); ox++) {
+                int i = oy * p.outWidth() + ox;
+                gradPixel[0] = go[i];
+                gradPixel[1] = go[pixels + i];
+                gradPixel[2] = go[2 * pixels + i];
+                float gradWeight = go[3 * pixels + i];
+                if (gradPixel[0] == 0f && gradPixel[1] == 0f && gradPixel[2] == 0f && gradWeight == 0f) {
+                    continue;
+                }
+                pixel.evaluate(head, g, history, p, k, ox, oy);
+                pixel.backwardThroughOutput(gradPixel, gradWeight, k, gradHead);
+            }
+        }
+    }
+
+    private static void checkGradient(Planes head, Planes gradHead) {
+        if (!gradHead.sameShape(head)) {
+            throw new IllegalArgumentException("head gradient shape differs from the head's");
         }
     }
 

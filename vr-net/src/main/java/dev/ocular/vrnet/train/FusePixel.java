@@ -15,7 +15,8 @@ import dev.ocular.vrnet.reference.ToneMap;
  * resolve of an already gathered pixel costs ~100 flops, and twelve of them (central differences) stay cheap next to
  * the ~27,000 flops per low-resolution pixel of the convolutions' backward pass — while the resolve's clip, caps and
  * fill-in make a hand-derived gradient long and easy to get wrong. The differences straddle kinks the way a
- * subgradient would. A mutable scratch object reused for every pixel of a frame; one per thread.
+ * subgradient would. History values are differentiated the same way (back-propagation through time). A mutable
+ * scratch object reused for every pixel of a frame; one per thread.
  */
 final class FusePixel {
     /**
@@ -53,19 +54,66 @@ final class FusePixel {
         nextWeight = sample.nextWeight;
     }
 
+    /** Where the last evaluated pixel read history (output pixels of last frame), if it did: see FuseSample. */
+    boolean historyValid() {
+        return sample.historyValid();
+    }
+
+    float historyX() {
+        return sample.historyX();
+    }
+
+    float historyY() {
+        return sample.historyY();
+    }
+
     /**
      * Adds dL/d head at the head texels this pixel read, given dL/dy for its three channels; call right after
-     * {@link #evaluate} for the same pixel. History is detached (truncated back-propagation through time).
+     * {@link #evaluate} for the same pixel.
+     *
+     * @param gradHistory receives dL/d (the four gathered history values, {@code FuseSample.historyValue}), or null
+     *                    when history is detached; all 0 where this pixel read no history
      */
-    void backward(float[] gradY, FuseConstants k, Planes gradHead) {
+    void backward(float[] gradY, FuseConstants k, Planes gradHead, float[] gradHistory) {
+        headGradient(gradY, null, 0f, k, gradHead);
+        if (gradHistory == null) {
+            return;
+        }
+        java.util.Arrays.fill(gradHistory, 0f);
+        if (!sample.historyValid()) {
+            return;
+        }
+        for (int i = 0; i < 4; i++) {
+            float kept = sample.historyValue(i);
+            sample.setHistoryValue(i, kept + STEP);
+            sample.resolve(head, k);
+            float up = probe(gradY, null, 0f);
+            sample.setHistoryValue(i, kept - STEP);
+            sample.resolve(head, k);
+            float down = probe(gradY, null, 0f);
+            sample.setHistoryValue(i, kept);
+            gradHistory[i] = (up - down) / (2f * STEP);
+        }
+    }
+
+    /**
+     * Adds dL/d head given dL/d of what this pixel leaves as the next frame's history (linear RGB and the
+     * accumulated weight; the fp16 rounding of the stored texel passes the gradient unchanged): the path a later
+     * frame's loss takes back into this frame. Call right after {@link #evaluate} for the same pixel.
+     */
+    void backwardThroughOutput(float[] gradRgb, float gradWeight, FuseConstants k, Planes gradHead) {
+        headGradient(null, gradRgb, gradWeight, k, gradHead);
+    }
+
+    private void headGradient(float[] gradY, float[] gradRgb, float gradWeight, FuseConstants k, Planes gradHead) {
         for (int i = 0; i < 6; i++) {
             System.arraycopy(head, 0, probe, 0, 6);
             probe[i] = head[i] + STEP;
             sample.resolve(probe, k);
-            float up = dot(gradY);
+            float up = probe(gradY, gradRgb, gradWeight);
             probe[i] = head[i] - STEP;
             sample.resolve(probe, k);
-            float down = dot(gradY);
+            float down = probe(gradY, gradRgb, gradWeight);
             gradHeadValues[i] = (up - down) / (2f * STEP);
         }
         for (int c = 0; c < 6; c++) {
@@ -73,12 +121,20 @@ final class FusePixel {
         }
     }
 
-    /** Σ_c dL/dy_c · T(rgb_c) for the last resolve: the loss's first-order change along a probe. */
-    private float dot(float[] gradY) {
+    /**
+     * The loss's first-order change along a probe for the last resolve: Σ_c dL/dy_c · T(rgb_c) (the displayed
+     * output), plus Σ_c dL/d rgb_c · rgb_c + dL/dw · nextWeight (the history left behind); null gradients skip a term.
+     */
+    private float probe(float[] gradY, float[] gradRgb, float gradWeight) {
         float acc = 0f;
         for (int c = 0; c < 3; c++) {
-            acc += gradY[c] * ToneMap.forward(sample.rgb[c]);
+            if (gradY != null) {
+                acc += gradY[c] * ToneMap.forward(sample.rgb[c]);
+            }
+            if (gradRgb != null) {
+                acc += gradRgb[c] * sample.rgb[c];
+            }
         }
-        return acc;
+        return acc + gradWeight * sample.nextWeight;
     }
 }

@@ -20,24 +20,26 @@ import java.util.Locale;
  * @param averageTail       fraction of the run, at its end, whose iterates are averaged into the weights the run
  *                          writes (stochastic weight averaging, Izmailov et al. 2018, "Averaging Weights Leads to Wider
  *                          Optima and Better Generalization"); 0 writes the last iterate
+ * @param lossFromFrame     the first frame of each sequence that is trained (earlier ones only build history)
+ * @param window            frames a gradient reaches back through history: 1 (detached) or 2 ({@link FramePass})
  */
 public record TrainConfig(int streams, int rounds, double learningRate, double finalLearningRate, int warmupSteps,
         double clipNorm, DisplayLoss loss, long seed, int threads, int validateEvery, boolean mirror,
-        double averageTail, int lossFromFrame) {
+        double averageTail, int lossFromFrame, int window) {
     public TrainConfig {
         if (streams < 1 || rounds < 1 || !(learningRate > 0) || !(finalLearningRate >= 0) || warmupSteps < 0
                 || !(clipNorm >= 0) || threads < 1 || validateEvery < 1 || !(averageTail >= 0 && averageTail < 1)
-                || lossFromFrame < 0) {
+                || lossFromFrame < 0 || window < 1 || window > 2) {
             throw new IllegalArgumentException("bad training settings " + describe(streams, rounds, learningRate,
                     finalLearningRate, warmupSteps, clipNorm, loss, seed, validateEvery, mirror, averageTail,
-                    lossFromFrame));
+                    lossFromFrame, window));
         }
     }
 
     /** The same settings with another round count (the schedule and the averaged tail stretch with it). */
     public TrainConfig withRounds(int newRounds) {
         return new TrainConfig(streams, newRounds, learningRate, finalLearningRate, warmupSteps, clipNorm, loss, seed,
-                threads, validateEvery, mirror, averageTail, lossFromFrame);
+                threads, validateEvery, mirror, averageTail, lossFromFrame, window);
     }
 
     /** The first round whose optimiser steps go into the average ({@link #rounds()} when the tail is 0: none do). */
@@ -50,19 +52,23 @@ public record TrainConfig(int streams, int rounds, double learningRate, double f
      */
     public String describe() {
         return describe(streams, rounds, learningRate, finalLearningRate, warmupSteps, clipNorm, loss, seed,
-                validateEvery, mirror, averageTail, lossFromFrame);
+                validateEvery, mirror, averageTail, lossFromFrame, window);
     }
 
     private static String describe(int streams, int rounds, double lr, double finalLr, int warmup, double clip,
-            DisplayLoss loss, long seed, int validateEvery, boolean mirror, double averageTail, int lossFromFrame) {
+            DisplayLoss loss, long seed, int validateEvery, boolean mirror, double averageTail, int lossFromFrame,
+            int window) {
+        // The window is written only when it is not the original one frame, so earlier runs' descriptions (and the
+        // provenance of weights trained before it existed) read the same.
+        String windowField = window == 1 ? "" : ",\"window\":" + window;
         return String.format(Locale.ROOT, "{\"streams\":%d,\"rounds\":%d,\"learningRate\":%s,\"finalLearningRate\":%s,"
                 + "\"warmupSteps\":%d,\"clipNorm\":%s,\"charbonnierEpsilon\":%s,\"temporalWeight\":%s,"
                 + "\"edgeWeight\":%s,\"featureWeight\":%s,\"featurePixelsPerDegree\":%s,\"seed\":%d,\"validateEvery\":%d,\"mirror\":%b,\"averageTail\":%s,"
-                + "\"lossFromFrame\":%d}", streams,
+                + "\"lossFromFrame\":%d%s}", streams,
                 rounds, lr, finalLr, warmup, clip, loss == null ? "null" : loss.epsilon(),
                 loss == null ? "null" : loss.temporalWeight(), loss == null ? "null" : loss.edgeWeight(),
                 loss == null ? "null" : loss.featureWeight(), loss == null ? "null" : loss.pixelsPerDegree(), seed,
-                validateEvery, mirror, averageTail, lossFromFrame);
+                validateEvery, mirror, averageTail, lossFromFrame, windowField);
     }
 
     /** Learning rate at a point of the run: linear warm-up, then cosine decay over {@code progress} ∈ [0, 1]. */

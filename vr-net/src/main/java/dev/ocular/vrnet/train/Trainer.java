@@ -96,7 +96,7 @@ public final class Trainer {
     private List<FramePass> passes() {
         List<FramePass> passes = new ArrayList<>();
         for (int w = 0; w < config.threads(); w++) {
-            passes.add(new FramePass());
+            passes.add(new FramePass(config.window()));
         }
         return passes;
     }

@@ -150,6 +150,79 @@ class FramePassTest {
         checkGradient(spec);
     }
 
+    /**
+     * A two-frame window: frame 2's loss differentiated with respect to every weight, through frame 2 itself and
+     * through the history frame 1 left it (which the same weights made, from frame 0's history, held fixed: the
+     * window's edge). The oracle runs the reference executor for frames 1 and 2 at the perturbed weights, keeping
+     * frame 1's history unrounded — the trainer passes gradients through the fp16 rounding of stored history unchanged,
+     * and fp16 steps would read as kinks to finite differences. The temporal anchor (frame 1's shown output) stays
+     * detached, as in the trainer. A one-frame window's gradient must fail the same check, or the test shows nothing.
+     */
+    @ParameterizedTest(name = "disocclusion input {0}")
+    @ValueSource(booleans = {false, true})
+    void twoFrameWindowGradientMatchesFiniteDifferencesThroughHistory(boolean disocclusion) {
+        NetSpec small = NetSpec.parse(SMALL_SPEC, "small spec");
+        NetSpec spec = disocclusion ? small.withDisocclusionInput() : small;
+        ParameterSet params = ParameterSet.copyOf(NetModel.random(spec, 21));
+        Random r = new Random(19);
+        DisplayLoss loss = new DisplayLoss(1e-2f, 0.5f);
+        TrainFrame zeroth = frame(r, 6, 5, 11, 9, true);
+        TrainFrame first = frame(r, 6, 5, 11, 9, false);
+        TrainFrame second = frame(r, 6, 5, 11, 9, false);
+        FramePass pass = new FramePass(2);
+        FramePass.Result r0 = pass.run(params, zeroth, null, null, loss, null);
+        FramePass.Result stored = pass.run(params, first, r0.output(), r0, loss, null);
+        // Frame 2 reads frame 1's history unrounded, as the oracle does, so both differentiate the same function.
+        ImageData unrounded = TestData.unroundedHistory(stored.trace().activations()[spec.layers().size()].toImage(),
+                first.gbuffer(), r0.output(), first.params(), spec.fuse());
+        FramePass.Result r1 = new FramePass.Result(stored.loss(), unrounded, stored.shown(), stored.target(),
+                stored.depth(), stored.trace());
+        ParameterSet grads = ParameterSet.zeros(spec);
+        pass.run(params, second, r1.output(), r1, loss, grads);
+        ParameterSet detached = ParameterSet.zeros(spec);
+        new FramePass(1).run(params, second, r1.output(), r1, loss, detached);
+
+        Planes target = DisplayLoss.display(FramePass.toneMappedReference(second.reference()));
+        DoubleSupplier oracle = () -> {
+            NetModel model = params.toModel(META);
+            ReferenceNet.Forward f1 = ReferenceNet.forward(model, first.gbuffer(), r0.output(), r0.depth(),
+                    first.params());
+            ImageData history = TestData.unroundedHistory(f1.layers().get(f1.layers().size() - 1), first.gbuffer(),
+                    r0.output(), first.params(), spec.fuse());
+            ImageData out = ReferenceNet.forward(model, second.gbuffer(), history, first.gbuffer().depth(),
+                    second.params()).output();
+            Planes y = tonemapped(out);
+            return loss.evaluate(y, target, r1.shown(), r1.target(), Planes.zeros(3, y.width(), y.height()),
+                    Planes.zeros(3, y.width(), y.height()));
+        };
+        GradCheck check = new GradCheck("two-frame window", 1e-3, 2e-5, 3e-2);
+        GradCheck without = new GradCheck("one-frame window against the two-frame oracle", 1e-3, 2e-5, 3e-2);
+        List<float[]> values = params.arrays();
+        List<String> names = params.names();
+        for (int a = 0; a < values.size(); a++) {
+            for (int j = 0; j < values.get(a).length; j++) {
+                String name = names.get(a) + "[" + j + "]";
+                check.check(name, values.get(a), j, grads.arrays().get(a)[j], oracle);
+                without.check(name, values.get(a), j, detached.arrays().get(a)[j], oracle);
+            }
+        }
+        check.assertMostlyPassed(0.1, 100, 0.01, 0.02);
+        org.junit.jupiter.api.Assertions.assertThrows(org.opentest4j.AssertionFailedError.class,
+                () -> without.assertMostlyPassed(0.1, 100, 0.01, 0.02));
+    }
+
+    private static Planes tonemapped(ImageData out) {
+        Planes y = Planes.zeros(3, out.width(), out.height());
+        for (int c = 0; c < 3; c++) {
+            for (int yy = 0; yy < out.height(); yy++) {
+                for (int x = 0; x < out.width(); x++) {
+                    y.data()[(c * out.height() + yy) * out.width() + x] = ToneMap.forward(out.get(x, yy, c));
+                }
+            }
+        }
+        return y;
+    }
+
     private static void checkGradient(NetSpec spec) {
         ParameterSet params = ParameterSet.copyOf(NetModel.random(spec, 21));
         Random r = new Random(13);

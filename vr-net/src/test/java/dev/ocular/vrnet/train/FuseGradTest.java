@@ -55,7 +55,7 @@ class FuseGradTest {
         }
         Planes upstream = TestData.planes(r, 3, p.outWidth(), p.outHeight(), 1f);
         Planes gradHead = Planes.zeros(6, head.width(), head.height());
-        new FuseGrad().backward(planar, g, history, p, K, upstream, gradHead);
+        new FuseGrad().backward(planar, g, history, p, K, upstream, gradHead, null);
         GradCheck check = new GradCheck(where, 2e-3, 3e-4, 1e-2);
         DoubleSupplier loss = oracleLoss(head, g, history, p, upstream);
         for (int c = 0; c < 6; c++) {
@@ -110,6 +110,69 @@ class FuseGradTest {
         assertTrue(perChannel[0] > 0 && perChannel[3] > 0, "σ and residual always matter");
         assertEquals(withHistory, perChannel[1] > 0, "α matters exactly when history is used");
         assertEquals(withHistory, perChannel[2] > 0, "γ matters exactly when history is clamped");
+    }
+
+    /**
+     * Back-propagation through time, both directions of the fuse op: dL/d history (the reprojected Lanczos read of
+     * colour and bilinear read of weight, through the clip box and the capped blend) against finite differences of the
+     * reference op with respect to every history texel; and dL/d head given dL/d (the history the op leaves) against
+     * finite differences of that history, unrounded.
+     */
+    @ParameterizedTest(name = "{0}x{1} → {2}x{3}")
+    @CsvSource({"5, 4, 9, 7", "6, 5, 11, 10", "4, 3, 12, 9"})
+    void historyGradientsMatchFiniteDifferences(int w, int h, int ow, int oh) {
+        Random r = new Random(w * 7919L + ow);
+        GBufferData g = TestData.gbuffer(r, w, h);
+        for (int i = 0; i < g.motion().data().length; i++) {
+            g.motion().data()[i] *= 0.3f;
+        }
+        ImageData history = TestData.image(r, ow, oh, 4, 0f, 3f);
+        ImageData head = ImageData.zeros(w, h, 6);
+        for (int i = 0; i < head.data().length; i++) {
+            head.data()[i] = (float) (r.nextGaussian() * 1.5);
+        }
+        EyeParams p = EyeParams.centred(ow, oh, false);
+        Planes planar = Planes.of(head);
+        Planes upstream = TestData.planes(r, 3, ow, oh, 1f);
+        Planes gradHistory = Planes.zeros(4, ow, oh);
+        new FuseGrad().backward(planar, g, history, p, K, upstream, Planes.zeros(6, w, h), gradHistory);
+        GradCheck into = new GradCheck("dL/d history " + ow + "x" + oh, 2e-3, 3e-4, 1e-2);
+        DoubleSupplier loss = oracleLoss(head, g, history, p, upstream);
+        for (int c = 0; c < 4; c++) {
+            for (int y = 0; y < oh; y++) {
+                for (int x = 0; x < ow; x++) {
+                    into.check("history channel " + c + " at " + x + "," + y, history.data(), history.index(x, y, c),
+                            gradHistory.get(c, x, y), loss);
+                }
+            }
+        }
+        into.assertMostlyPassed(0.1, 20, 0.08, 0.05);
+
+        Planes upstreamHistory = TestData.planes(r, 4, ow, oh, 1f);
+        Planes gradHead = Planes.zeros(6, w, h);
+        new FuseGrad().backwardThroughOutput(planar, g, history, p, K, upstreamHistory, gradHead);
+        GradCheck back = new GradCheck("history left, dL/d head " + ow + "x" + oh, 2e-3, 3e-4, 1e-2);
+        DoubleSupplier left = () -> {
+            ImageData kept = TestData.unroundedHistory(head, g, history, p, K);
+            double s = 0;
+            for (int y = 0; y < oh; y++) {
+                for (int x = 0; x < ow; x++) {
+                    for (int c = 0; c < 4; c++) {
+                        s += (double) kept.get(x, y, c) * upstreamHistory.get(c, x, y);
+                    }
+                }
+            }
+            return s;
+        };
+        for (int c = 0; c < 6; c++) {
+            for (int yy = 0; yy < h; yy++) {
+                for (int x = 0; x < w; x++) {
+                    back.check("head channel " + c + " at " + x + "," + yy, head.data(), head.index(x, yy, c),
+                            gradHead.get(c, x, yy), left);
+                }
+            }
+        }
+        back.assertMostlyPassed(0.5, 10, 0.1, 0.1);
     }
 
     @Test

@@ -23,6 +23,8 @@ final class GradCheck {
     private int atKinks;
     private int nonZero;
     private final List<String> failures = new ArrayList<>();
+    private double errorSquares;
+    private double fdSquares;
 
     GradCheck(String what, double epsilon, double abs, double rel) {
         this.what = what;
@@ -59,6 +61,8 @@ final class GradCheck {
         }
         double fd = (up - down) / (hUp + hDown);
         checked++;
+        errorSquares += (analytic - fd) * (analytic - fd);
+        fdSquares += fd * fd;
         if (Math.abs(analytic) > abs) {
             nonZero++;
         }
@@ -66,6 +70,25 @@ final class GradCheck {
             failures.add(String.format(Locale.ROOT, "%s: analytic %.6g vs finite difference %.6g", name, analytic,
                     fd));
         }
+    }
+
+    /**
+     * For gradients that are themselves central differences across kinks (the fuse op's gradient with respect to
+     * history: the clip box and the caps bend within the op's own step at some pixels, so a value summing many
+     * pixels can be a few per cent off without any error in the chain): at most {@code maxFailed} of the checked
+     * values may mismatch, and the analytic gradient as a whole must match, ‖analytic − fd‖ ≤ {@code maxRelative} ·
+     * ‖fd‖ over the checked values.
+     */
+    void assertMostlyPassed(double maxSkipped, int minNonZero, double maxFailed, double maxRelative) {
+        String summary = String.format(Locale.ROOT, "%s: %d checked (%d non-zero), %d matched a one-sided slope at a "
+                + "kink, %d skipped at kinks, %d failed, relative error %.4f%s",
+                what, checked, nonZero, atKinks, skipped, failures.size(), Math.sqrt(errorSquares / fdSquares),
+                failures.isEmpty() ? "" : ": " + String.join("; ", failures.subList(0, Math.min(8,
+                        failures.size()))));
+        assertTrue(failures.size() <= maxFailed * checked, summary);
+        assertTrue(Math.sqrt(errorSquares) <= maxRelative * Math.sqrt(fdSquares), summary);
+        assertTrue(skipped <= maxSkipped * (checked + atKinks + skipped), summary);
+        assertTrue(nonZero >= minNonZero, summary);
     }
 
     /** Fails on any mismatch, when more than {@code maxSkipped} of the values sat on kinks, or nothing was tested. */

@@ -28,8 +28,12 @@ class TrainerTest {
     }
 
     private static TrainConfig config(int rounds, int threads, double averageTail, int lossFromFrame) {
+        return config(rounds, threads, averageTail, lossFromFrame, 1);
+    }
+
+    private static TrainConfig config(int rounds, int threads, double averageTail, int lossFromFrame, int window) {
         return new TrainConfig(2, rounds, 3e-3, 3e-4, 5, 1.0, new DisplayLoss(1e-3f, 0.1f), 7, threads, 2, true,
-                averageTail, lossFromFrame);
+                averageTail, lossFromFrame, window);
     }
 
     /** Stops the run after {@code stopAfter} rounds; counts the optimiser steps and checks each one's loss is real. */
@@ -99,6 +103,31 @@ class TrainerTest {
         assertEquals(last, new Trainer(config(12, 2), DATA, HELD_OUT).validationLoss(one.result()), 1e-12);
         assertThrows(IllegalStateException.class, () -> new Trainer(config(12, 1), DATA, null)
                 .validationLoss(one.result()));
+    }
+
+    @Test
+    void aTwoFrameWindowTrainsDeterministicallyAndChangesTheSteps() {
+        NetSpec spec = withResidual();
+        TrainState one = new Trainer(config(12, 1, 0, 0, 2), DATA, HELD_OUT).run(detuned(spec), new Recorder());
+        TrainState two = new Trainer(config(12, 2, 0, 0, 2), DATA, HELD_OUT).run(detuned(spec), new Recorder());
+        List<LossLog.Row> rows = one.log().rows();
+        double first = rows.get(1).validationLoss();
+        double last = rows.get(rows.size() - 1).validationLoss();
+        assertTrue(last < 0.97 * first, "validation loss " + first + " → " + last + "\n" + one.log().toCsv());
+        for (int a = 0; a < one.weights().arrays().size(); a++) {
+            assertArrayEquals(one.weights().arrays().get(a), two.weights().arrays().get(a), "array " + a);
+        }
+        // The gradient through history is a real addition: the same run with it detached ends elsewhere.
+        TrainState detached = new Trainer(config(12, 1), DATA, HELD_OUT).run(detuned(spec), new Recorder());
+        boolean differs = false;
+        for (int a = 0; a < one.weights().arrays().size(); a++) {
+            differs |= !java.util.Arrays.equals(one.weights().arrays().get(a), detached.weights().arrays().get(a));
+        }
+        assertTrue(differs, "a two-frame window left every weight as a one-frame window does");
+        assertTrue(config(1, 1, 0, 0, 2).describe().contains("\"window\":2"));
+        assertTrue(!config(1, 1, 0, 0, 1).describe().contains("window"));
+        assertThrows(IllegalArgumentException.class, () -> config(1, 1, 0, 0, 3));
+        assertThrows(IllegalArgumentException.class, () -> config(1, 1, 0, 0, 0));
     }
 
     /**
