@@ -13,7 +13,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Trains vrnet's weights on sequences (truncated back-propagation through time: each frame's gradient stops at its
- * history, which is the net's own previous output). Deterministic for a seed, whatever the thread count: stream s
+ * history, the net's own previous output, or with {@code TrainConfig.window} 2 one frame further back; {@link
+ * FramePass}). Deterministic for a seed, whatever the thread count: stream s
  * always runs on worker s mod threads, each stream writes its own gradient buffer, and the buffers are summed in
  * stream order — so a run resumed from a checkpoint ends bit-identical to one that never stopped.
  */
