@@ -1,6 +1,7 @@
 package dev.ocular.vrnet.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ocular.gpu.frame.GBufferData;
@@ -17,6 +18,7 @@ import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * The whole net, forward and backward: the trainer's forward pass reproduces the CPU reference executor, and its
@@ -207,7 +209,7 @@ class FramePassTest {
             }
         }
         check.assertMostlyPassed(0.1, 100, 0.01, 0.02);
-        org.junit.jupiter.api.Assertions.assertThrows(org.opentest4j.AssertionFailedError.class,
+        assertThrows(AssertionFailedError.class,
                 () -> without.assertMostlyPassed(0.1, 100, 0.01, 0.02));
     }
 

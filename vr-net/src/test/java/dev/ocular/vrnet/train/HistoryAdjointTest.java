@@ -1,5 +1,6 @@
 package dev.ocular.vrnet.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ocular.gpu.frame.GBufferData;
@@ -8,6 +9,7 @@ import dev.ocular.vrnet.EyeParams;
 import dev.ocular.vrnet.model.NetSpec;
 import dev.ocular.vrnet.reference.FuseSample;
 import dev.ocular.vrnet.reference.PackOp;
+import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,7 +82,7 @@ class HistoryAdjointTest {
         GBufferData g = TestData.gbuffer(r, w, h);
         ImageData history = TestData.image(r, ow, oh, 4, 0f, 3f);
         EyeParams p = EyeParams.centred(ow, oh, false);
-        java.util.List<String> inputs = NetSpec.shipped().inputs();
+        List<String> inputs = NetSpec.shipped().inputs();
         Planes upstream = TestData.planes(r, inputs.size(), w, h, 1f);
         Planes analytic = Planes.zeros(4, ow, oh);
         new HistoryAdjoint().packRead(g, history, p, upstream, analytic);
@@ -113,6 +115,6 @@ class HistoryAdjointTest {
                 weightGradient += Math.abs(analytic.get(3, x, y));
             }
         }
-        assertTrue(weightGradient == 0, "the pack op does not read the accumulated weight");
+        assertEquals(0, weightGradient, "the pack op does not read the accumulated weight");
     }
 }

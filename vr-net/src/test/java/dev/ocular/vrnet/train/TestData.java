@@ -1,12 +1,12 @@
 package dev.ocular.vrnet.train;
 
 import dev.ocular.gpu.frame.GBufferData;
+import dev.ocular.gpu.frame.ImageData;
 import dev.ocular.vrnet.EyeParams;
 import dev.ocular.vrnet.model.FuseConstants;
 import dev.ocular.vrnet.reference.Bilinear;
 import dev.ocular.vrnet.reference.FuseOp;
 import dev.ocular.vrnet.reference.FuseSample;
-import dev.ocular.gpu.frame.ImageData;
 import java.util.Random;
 
 /** Seeded random tensors for the gradient tests: odd sizes, values in the ranges the real inputs have. */

@@ -10,6 +10,7 @@ import dev.ocular.vrnet.model.ModelFormatException;
 import dev.ocular.vrnet.model.NetSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,7 +122,7 @@ class TrainerTest {
         TrainState detached = new Trainer(config(12, 1), DATA, HELD_OUT).run(detuned(spec), new Recorder());
         boolean differs = false;
         for (int a = 0; a < one.weights().arrays().size(); a++) {
-            differs |= !java.util.Arrays.equals(one.weights().arrays().get(a), detached.weights().arrays().get(a));
+            differs |= !Arrays.equals(one.weights().arrays().get(a), detached.weights().arrays().get(a));
         }
         assertTrue(differs, "a two-frame window left every weight as a one-frame window does");
         assertTrue(config(1, 1, 0, 0, 2).describe().contains("\"window\":2"));
@@ -283,7 +284,7 @@ class TrainerTest {
         // loss (over different frames) must differ too.
         boolean differs = false;
         for (int a = 0; a < every.weights().arrays().size() && !differs; a++) {
-            differs = !java.util.Arrays.equals(every.weights().arrays().get(a), tail.weights().arrays().get(a));
+            differs = !Arrays.equals(every.weights().arrays().get(a), tail.weights().arrays().get(a));
         }
         assertTrue(differs, "training on the last two frames only gave the same weights as training on all");
         double v0 = every.log().rows().get(2).validationLoss();
