@@ -37,6 +37,8 @@ public final class FuseSample {
     private boolean valid;
     private float historyX;
     private float historyY;
+    private int historyX0;
+    private int historyY0;
 
     /** The resolved pixel: linear RGB (clamped to [0, fp16 max]). */
     public final float[] rgb = new float[3];
@@ -128,6 +130,8 @@ public final class FuseSample {
         float v = py - 0.5f;
         int i0 = (int) Math.floor(u);
         int j0 = (int) Math.floor(v);
+        historyX0 = i0;
+        historyY0 = j0;
         float fx = u - i0;
         float fy = v - j0;
         Perceptual.lanczos3(fx, wx);
@@ -170,6 +174,24 @@ public final class FuseSample {
     /** @see #historyX() */
     public float historyY() {
         return historyY;
+    }
+
+    /**
+     * Column of colour tap i (0–5) of the last history read, before clamping to the image: with {@link #historyTapY}
+     * and {@link #historyTapWeight}, the taps the trainer scatters a gradient back through.
+     */
+    public int historyTapX(int i) {
+        return historyX0 - 2 + i;
+    }
+
+    /** Row of colour tap j (0–5) of the last history read, before clamping; see {@link #historyTapX}. */
+    public int historyTapY(int j) {
+        return historyY0 - 2 + j;
+    }
+
+    /** Lanczos weight of colour tap (i, j) of the last history read. */
+    public float historyTapWeight(int i, int j) {
+        return wx[i] * wy[j];
     }
 
     /**

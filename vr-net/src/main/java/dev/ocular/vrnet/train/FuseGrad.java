@@ -14,9 +14,7 @@ import dev.ocular.vrnet.reference.Perceptual;
  */
 public final class FuseGrad {
     private final FusePixel pixel = new FusePixel();
-    private final HistoryAdjoint adjoint = new HistoryAdjoint();
     private final float[] gradPixel = new float[3];
-    private final float[] gradGathered = new float[4];
 
     /**
      * @param head    the head's raw output (6 planes at the G-buffer's size, then any guides; the fuse op reads 6)
@@ -58,7 +56,7 @@ public final class FuseGrad {
         checkGradient(head, gradHead);
         float[] gy = gradY.data();
         int pixels = gradY.planeSize();
-        boolean throughHistory = gradHistory != null && history != null;
+        ImageData readHistory = gradHistory == null ? null : history;
         for (int oy = 0; oy < p.outHeight(); oy++) {
             for (int ox = 0; ox < p.outWidth(); ox++) {
                 int i = oy * p.outWidth() + ox;
@@ -69,10 +67,7 @@ public final class FuseGrad {
                     continue;
                 }
                 pixel.evaluate(head, g, history, p, k, ox, oy);
-                pixel.backward(gradPixel, k, gradHead, throughHistory ? gradGathered : null);
-                if (throughHistory && pixel.historyValid()) {
-                    adjoint.fuseRead(history, pixel.historyX(), pixel.historyY(), gradGathered, gradHistory);
-                }
+                pixel.backward(gradPixel, k, gradHead, readHistory, gradHistory);
             }
         }
     }

@@ -31,6 +31,8 @@ final class FusePixel {
     private final float[] probe = new float[6];
     private final float[] gradHeadValues = new float[6];
     private final HeadTaps taps = new HeadTaps();
+    private final HistoryAdjoint adjoint = new HistoryAdjoint();
+    private final float[] gradGathered = new float[4];
     /** The tone-mapped output y = T(rgb) per channel, what the loss sees. */
     final float[] y = new float[3];
     /** Linear RGB, as the oracle outputs it. */
@@ -54,33 +56,16 @@ final class FusePixel {
         nextWeight = sample.nextWeight;
     }
 
-    /** Where the last evaluated pixel read history (output pixels of last frame), if it did: see FuseSample. */
-    boolean historyValid() {
-        return sample.historyValid();
-    }
-
-    float historyX() {
-        return sample.historyX();
-    }
-
-    float historyY() {
-        return sample.historyY();
-    }
-
     /**
      * Adds dL/d head at the head texels this pixel read, given dL/dy for its three channels; call right after
      * {@link #evaluate} for the same pixel.
      *
-     * @param gradHistory receives dL/d (the four gathered history values, {@code FuseSample.historyValue}), or null
-     *                    when history is detached; all 0 where this pixel read no history
+     * @param history     the history {@link #evaluate} read, or null to leave history detached
+     * @param gradHistory receives dL/d history (added to; 4 planes at its size) when {@code history} is not null
      */
-    void backward(float[] gradY, FuseConstants k, Planes gradHead, float[] gradHistory) {
+    void backward(float[] gradY, FuseConstants k, Planes gradHead, ImageData history, Planes gradHistory) {
         headGradient(gradY, null, 0f, k, gradHead);
-        if (gradHistory == null) {
-            return;
-        }
-        java.util.Arrays.fill(gradHistory, 0f);
-        if (!sample.historyValid()) {
+        if (history == null || !sample.historyValid()) {
             return;
         }
         for (int i = 0; i < 4; i++) {
@@ -92,8 +77,9 @@ final class FusePixel {
             sample.resolve(head, k);
             float down = probe(gradY, null, 0f);
             sample.setHistoryValue(i, kept);
-            gradHistory[i] = (up - down) / (2f * STEP);
+            gradGathered[i] = (up - down) / (2f * STEP);
         }
+        adjoint.fuseRead(history, sample, gradGathered, gradHistory);
     }
 
     /**

@@ -4,7 +4,7 @@ package dev.ocular.vrnet.train;
  * Where one output pixel reads the low-resolution head: the 2 × 2 clamped texels around a continuous position and
  * their bilinear weights (the arithmetic of reference/Bilinear), with the transpose that scatters a gradient back to
  * those texels. The fuse op reads its six parameters this way and the refine stage its guides, so both the forward
- * read and its adjoint live here once. A mutable scratch object; one per thread.
+ * read and its adjoint live here once; {@link HistoryAdjoint} scatters through it the bilinear reads of history. A mutable scratch object; one per thread.
  */
 final class HeadTaps {
     private int i00;

@@ -4,6 +4,7 @@ import dev.ocular.gpu.frame.GBufferData;
 import dev.ocular.gpu.frame.ImageData;
 import dev.ocular.vrnet.EyeParams;
 import dev.ocular.vrnet.reference.Bilinear;
+import dev.ocular.vrnet.reference.FuseSample;
 import dev.ocular.vrnet.reference.Perceptual;
 
 /**
@@ -11,43 +12,35 @@ import dev.ocular.vrnet.reference.Perceptual;
  * back-propagation through time: the fuse op's reprojected read ({@code reference/FuseSample}: colour by a 6 × 6
  * Lanczos-3 filter over perceptual taps, weight bilinear) and the pack op's ({@code reference/PackOp}: channels 10–12,
  * the tone-mapped bilinear read at the pixel's previous position). Each scatters dL/d (what was read) back onto the
- * history texels it was read from, into 4 planes at output size; clamped edge texels add up, as in {@link HeadTaps}.
- * The forward arithmetic is repeated here (tap positions and weights) because the adjoint needs every tap, which the
- * forward ops fold into one sum. A mutable scratch object; one per thread.
+ * history texels it was read from, into 4 planes at output size; clamped edge texels add up. The fuse read's colour
+ * taps are the ones the sample's own gather used; bilinear reads go through {@link HeadTaps}, the same arithmetic as
+ * reference/Bilinear. A mutable scratch object; one per thread.
  */
 final class HistoryAdjoint {
     /** Channels 10–12 of the packed input: the tone-mapped history read (PackOp). */
     static final int PACK_HISTORY_AT = 10;
 
-    private final float[] wx = new float[6];
-    private final float[] wy = new float[6];
+    private final HeadTaps taps = new HeadTaps();
     private final float[] gradSum = new float[3];
 
     /**
-     * Scatters the gradient of the fuse op's four gathered history values (perceptual YCoCg colour, then weight) read
-     * at ({@code x}, {@code y}) in output pixels.
+     * Scatters the gradient of the four history values {@code sample} gathered (perceptual YCoCg colour, then
+     * weight; {@code FuseSample.historyValue}) from {@code history}; call only where the sample read history.
      */
-    void fuseRead(ImageData history, float x, float y, float[] grad, Planes gradHistory) {
-        float u = x - 0.5f;
-        float v = y - 0.5f;
-        int i0 = (int) Math.floor(u);
-        int j0 = (int) Math.floor(v);
-        float fx = u - i0;
-        float fy = v - j0;
-        Perceptual.lanczos3(fx, wx);
-        Perceptual.lanczos3(fy, wy);
+    void fuseRead(ImageData history, FuseSample sample, float[] grad, Planes gradHistory) {
         // gathered = YCoCg(Σ w·P(texel)); the YCoCg matrix's transpose turns dL/d YCoCg into dL/d Σ w·P.
         gradSum[0] = 0.25f * grad[0] + 0.5f * grad[1] - 0.25f * grad[2];
         gradSum[1] = 0.5f * grad[0] + 0.5f * grad[2];
         gradSum[2] = 0.25f * grad[0] - 0.5f * grad[1] - 0.25f * grad[2];
         for (int j = 0; j < 6; j++) {
             for (int i = 0; i < 6; i++) {
-                int tx = clamp(i0 - 2 + i, history.width());
-                int ty = clamp(j0 - 2 + j, history.height());
-                perceptualAdjoint(history, tx, ty, wx[i] * wy[j], gradHistory);
+                int tx = clamp(sample.historyTapX(i), history.width());
+                int ty = clamp(sample.historyTapY(j), history.height());
+                perceptualAdjoint(history, tx, ty, sample.historyTapWeight(i, j), gradHistory);
             }
         }
-        bilinear(history.width(), history.height(), i0, j0, fx, fy, 3, grad[3], gradHistory);
+        taps.at(sample.historyX(), sample.historyY(), history.width(), history.height());
+        taps.scatter(gradHistory, 3, grad[3]);
     }
 
     /**
@@ -68,10 +61,7 @@ final class HistoryAdjoint {
                 if (!(qx >= 0f && qx <= p.outWidth() && qy >= 0f && qy <= p.outHeight())) {
                     continue;
                 }
-                float u = qx - 0.5f;
-                float v = qy - 0.5f;
-                int i0 = (int) Math.floor(u);
-                int j0 = (int) Math.floor(v);
+                taps.at(qx, qy, history.width(), history.height());
                 for (int c = 0; c < 3; c++) {
                     float upstream = gi[(PACK_HISTORY_AT + c) * plane + y * w + x];
                     if (upstream == 0f) {
@@ -80,8 +70,7 @@ final class HistoryAdjoint {
                     float read = Bilinear.sample(history, qx, qy, c);
                     // ToneMap.forward: T(c) = c / (1 + c) for c > 0, 0 below: slope 1 / (1 + c)².
                     float slope = read > 0f ? 1f / ((1f + read) * (1f + read)) : 0f;
-                    bilinear(history.width(), history.height(), i0, j0, u - i0, v - j0, c, upstream * slope,
-                            gradHistory);
+                    taps.scatter(gradHistory, c, upstream * slope);
                 }
             }
         }
@@ -100,21 +89,6 @@ final class HistoryAdjoint {
         d[at] += weight * (k * gradSum[0] - k * k * 0.25f * along);
         d[plane + at] += weight * (k * gradSum[1] - k * k * 0.5f * along);
         d[2 * plane + at] += weight * (k * gradSum[2] - k * k * 0.25f * along);
-    }
-
-    /** The transpose of a clamped bilinear read of channel c at texel origin (i0, j0), fractions (fx, fy). */
-    private static void bilinear(int width, int height, int i0, int j0, float fx, float fy, int c, float grad,
-            Planes gradHistory) {
-        float[] d = gradHistory.data();
-        int base = c * gradHistory.planeSize();
-        int x0 = clamp(i0, width);
-        int x1 = clamp(i0 + 1, width);
-        int y0 = clamp(j0, height);
-        int y1 = clamp(j0 + 1, height);
-        d[base + y0 * width + x0] += grad * (1f - fx) * (1f - fy);
-        d[base + y0 * width + x1] += grad * fx * (1f - fy);
-        d[base + y1 * width + x0] += grad * (1f - fx) * fy;
-        d[base + y1 * width + x1] += grad * fx * fy;
     }
 
     private static int clamp(int v, int size) {

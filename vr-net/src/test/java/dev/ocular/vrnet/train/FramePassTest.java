@@ -243,14 +243,7 @@ class FramePassTest {
             ImageData out = ReferenceNet.forward(model, second.gbuffer(), previous.output(), previous.depth(),
                     second.params())
                     .output();
-            Planes y = Planes.zeros(3, out.width(), out.height());
-            for (int c = 0; c < 3; c++) {
-                for (int yy = 0; yy < out.height(); yy++) {
-                    for (int x = 0; x < out.width(); x++) {
-                        y.data()[(c * out.height() + yy) * out.width() + x] = ToneMap.forward(out.get(x, yy, c));
-                    }
-                }
-            }
+            Planes y = tonemapped(out);
             return loss.evaluate(y, target, previous.shown(), previous.target(), Planes.zeros(3, y.width(),
                     y.height()), Planes.zeros(3, y.width(), y.height()));
         };

@@ -58,14 +58,7 @@ class FuseGradTest {
         new FuseGrad().backward(planar, g, history, p, K, upstream, gradHead, null);
         GradCheck check = new GradCheck(where, 2e-3, 3e-4, 1e-2);
         DoubleSupplier loss = oracleLoss(head, g, history, p, upstream);
-        for (int c = 0; c < 6; c++) {
-            for (int yy = 0; yy < head.height(); yy++) {
-                for (int x = 0; x < head.width(); x++) {
-                    check.check("head channel " + c + " at " + x + "," + yy, head.data(), head.index(x, yy, c),
-                            gradHead.get(c, x, yy), loss);
-                }
-            }
-        }
+        check.checkImage("head", head, gradHead, loss);
         check.assertPassed(0.1, minNonZero);
         return gradHead;
     }
@@ -138,14 +131,7 @@ class FuseGradTest {
         new FuseGrad().backward(planar, g, history, p, K, upstream, Planes.zeros(6, w, h), gradHistory);
         GradCheck into = new GradCheck("dL/d history " + ow + "x" + oh, 2e-3, 3e-4, 1e-2);
         DoubleSupplier loss = oracleLoss(head, g, history, p, upstream);
-        for (int c = 0; c < 4; c++) {
-            for (int y = 0; y < oh; y++) {
-                for (int x = 0; x < ow; x++) {
-                    into.check("history channel " + c + " at " + x + "," + y, history.data(), history.index(x, y, c),
-                            gradHistory.get(c, x, y), loss);
-                }
-            }
-        }
+        into.checkImage("history", history, gradHistory, loss);
         into.assertMostlyPassed(0.1, 20, 0.08, 0.05);
 
         Planes upstreamHistory = TestData.planes(r, 4, ow, oh, 1f);
@@ -164,14 +150,7 @@ class FuseGradTest {
             }
             return s;
         };
-        for (int c = 0; c < 6; c++) {
-            for (int yy = 0; yy < h; yy++) {
-                for (int x = 0; x < w; x++) {
-                    back.check("head channel " + c + " at " + x + "," + yy, head.data(), head.index(x, yy, c),
-                            gradHead.get(c, x, yy), left);
-                }
-            }
-        }
+        back.checkImage("head", head, gradHead, left);
         back.assertMostlyPassed(0.5, 10, 0.1, 0.1);
     }
 

@@ -2,6 +2,7 @@ package dev.ocular.vrnet.train;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ocular.gpu.frame.ImageData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +70,21 @@ final class GradCheck {
         if (Math.abs(analytic - fd) > abs + rel * Math.abs(fd)) {
             failures.add(String.format(Locale.ROOT, "%s: analytic %.6g vs finite difference %.6g", name, analytic,
                     fd));
+        }
+    }
+
+    /**
+     * Checks every value of {@code image} against the matching value of {@code analytic} (same channels and size,
+     * planar), named "{@code label} channel c at x,y".
+     */
+    void checkImage(String label, ImageData image, Planes analytic, DoubleSupplier loss) {
+        for (int c = 0; c < image.channels(); c++) {
+            for (int y = 0; y < image.height(); y++) {
+                for (int x = 0; x < image.width(); x++) {
+                    check(label + " channel " + c + " at " + x + "," + y, image.data(), image.index(x, y, c),
+                            analytic.get(c, x, y), loss);
+                }
+            }
         }
     }
 

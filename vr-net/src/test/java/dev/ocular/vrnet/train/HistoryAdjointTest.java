@@ -45,7 +45,7 @@ class HistoryAdjointTest {
                     for (int k = 0; k < 4; k++) {
                         grad[k] = upstream.get(k, x, y);
                     }
-                    adjoint.fuseRead(history, sample.historyX(), sample.historyY(), grad, analytic);
+                    adjoint.fuseRead(history, sample, grad, analytic);
                 }
             }
         }
@@ -63,14 +63,7 @@ class HistoryAdjointTest {
             return s;
         };
         GradCheck check = new GradCheck("history read " + ow + "x" + oh, 1e-2, 2e-4, 1e-2);
-        for (int c = 0; c < 4; c++) {
-            for (int y = 0; y < oh; y++) {
-                for (int x = 0; x < ow; x++) {
-                    check.check("history channel " + c + " at " + x + "," + y, history.data(), history.index(x, y, c),
-                            analytic.get(c, x, y), loss);
-                }
-            }
-        }
+        check.checkImage("history", history, analytic, loss);
         check.assertPassed(0, ow * oh);
     }
 
@@ -100,14 +93,7 @@ class HistoryAdjointTest {
             return s;
         };
         GradCheck check = new GradCheck("pack history read " + w + "x" + h, 1e-2, 2e-4, 1e-2);
-        for (int c = 0; c < 4; c++) {
-            for (int y = 0; y < oh; y++) {
-                for (int x = 0; x < ow; x++) {
-                    check.check("history channel " + c + " at " + x + "," + y, history.data(), history.index(x, y, c),
-                            analytic.get(c, x, y), loss);
-                }
-            }
-        }
+        check.checkImage("history", history, analytic, loss);
         check.assertPassed(0, w * h / 2);
         double weightGradient = 0;
         for (int y = 0; y < oh; y++) {
