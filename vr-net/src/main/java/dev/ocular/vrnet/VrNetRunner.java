@@ -3,7 +3,9 @@ package dev.ocular.vrnet;
 import dev.ocular.gpu.GpuContext;
 import dev.ocular.gpu.frame.ImageData;
 import dev.ocular.vrnet.gpu.GpuRunner;
+import dev.ocular.vrnet.model.NetEnsemble;
 import dev.ocular.vrnet.model.NetModel;
+import dev.ocular.vrnet.reference.ReferenceEnsemble;
 import dev.ocular.vrnet.reference.ReferenceNet;
 import java.util.List;
 
@@ -27,13 +29,18 @@ public interface VrNetRunner extends AutoCloseable {
 
     /** Opens a runner for {@code path}; {@code gpu} may be null for the reference path. */
     static VrNetRunner open(GpuContext gpu, NetModel model, NetPath path) {
+        return open(gpu, NetEnsemble.of(model), path);
+    }
+
+    /** Opens a runner of every member of {@code models}, outputs averaged; {@code gpu} may be null for the reference. */
+    static VrNetRunner open(GpuContext gpu, NetEnsemble models, NetPath path) {
         if (path == NetPath.REFERENCE) {
-            return new ReferenceNet(model);
+            return models.size() == 1 ? new ReferenceNet(models.first()) : new ReferenceEnsemble(models);
         }
         if (gpu == null) {
             throw new IllegalArgumentException("vr-net path " + path.id() + " needs a Vulkan device");
         }
-        return GpuRunner.create(gpu, model, path);
+        return GpuRunner.create(gpu, models, path);
     }
 
     /** Refuses empty or over-long frames and unsupported ratios with a one-line message. */

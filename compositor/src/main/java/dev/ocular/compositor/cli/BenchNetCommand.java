@@ -8,6 +8,7 @@ import dev.ocular.gpu.GpuOptions;
 import dev.ocular.vrnet.NetPath;
 import dev.ocular.vrnet.bench.BenchmarkResult;
 import dev.ocular.vrnet.bench.NetBenchmark;
+import dev.ocular.vrnet.model.NetEnsemble;
 import dev.ocular.vrnet.model.NetModel;
 import dev.ocular.vrnet.model.NetSpec;
 import java.io.PrintWriter;
@@ -36,8 +37,9 @@ final class BenchNetCommand implements Callable<Integer> {
     @Mixin
     BenchRounds bench;
 
-    @Option(names = "--weights", description = "Weights to time (default: the shipped weights; random weights, "
-            + "labelled as such, when the build has none).")
+    @Option(names = "--weights", description = "Weights to time (default: the shipped ensemble's first member, one "
+            + "network: the shipped product runs each member so and averages them; random weights, labelled as such, "
+            + "when the build has none).")
     Path weights;
 
     @Spec
@@ -50,8 +52,8 @@ final class BenchNetCommand implements Callable<Integer> {
         List<NetPath> paths = path.equals("all") ? List.of(NetPath.REFERENCE, NetPath.SCALAR, NetPath.COOPMAT)
                 : List.of(NetPath.parse(path, "--path"));
         bench.check();
-        NetModel model = weights != null ? VrNetModels.load(weights)
-                : VrNetModels.shipped().orElseGet(() -> NetModel.random(NetSpec.shipped(), 1));
+        NetModel model = weights != null ? NetModel.load(weights) : VrNetModels.shipped().map(NetEnsemble::first)
+                .orElseGet(() -> NetModel.random(NetSpec.shipped(), 1));
         BenchmarkResult result;
         try (GpuContext gpu = GpuContext.create(GpuOptions.defaults("ocular-bench"))) {
             for (NetPath p : paths) {

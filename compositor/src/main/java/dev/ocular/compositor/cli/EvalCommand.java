@@ -13,7 +13,7 @@ import dev.ocular.gpu.GpuOptions;
 import dev.ocular.scenes.rig.HeadMotion;
 import dev.ocular.scenes.SceneInputException;
 import dev.ocular.vrnet.NetPath;
-import dev.ocular.vrnet.model.NetModel;
+import dev.ocular.vrnet.model.NetEnsemble;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,8 +66,9 @@ final class EvalCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).")
     int reference;
 
-    @Option(names = "--weights", description = "vr-net weights (default: the shipped ones).")
-    Path weights;
+    @Option(names = "--weights", split = ",", description = "vr-net weights; several, comma-separated, run as an "
+            + "ensemble whose outputs are averaged (default: the shipped members).")
+    List<Path> weights = List.of();
 
     @Option(names = "--net-path", description = "vr-net executor: reference, scalar or coopmat (default: "
             + "OCULAR_NET_PATH, else the device's best).")
@@ -90,7 +91,7 @@ final class EvalCommand implements Callable<Integer> {
             chosen.add(Method.parse(m, "--methods"));
         }
         HeadMotion headMotion = parseMotion();
-        NetModel model = chosen.contains(Method.VRNET) ? model() : null;
+        NetEnsemble model = chosen.contains(Method.VRNET) ? model() : null;
         List<String> names = scenes == null ? EvalOptions.defaultScenes() : scenes;
         PrintWriter err = spec.commandLine().getErr();
         EvalReport report;
@@ -127,9 +128,9 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private NetModel model() {
-        if (weights != null) {
-            return VrNetModels.load(weights);
+    private NetEnsemble model() {
+        if (!weights.isEmpty()) {
+            return VrNetModels.ensemble(weights);
         }
         return VrNetModels.shipped().orElseThrow(() -> new dev.ocular.gpu.BadInputException(
                 "--methods: vrnet needs weights and this build ships none; pass --weights FILE"));

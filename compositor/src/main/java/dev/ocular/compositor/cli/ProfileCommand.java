@@ -59,7 +59,7 @@ final class ProfileCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return r.runtimeLost() == null ? 0 : Main.EXIT_FAILURE;
         }
-        boolean vrnet = options.weights != null || VrNetModels.shipped().isPresent();
+        boolean vrnet = !options.weights.isEmpty() || VrNetModels.shipped().isPresent();
         TuningOptions tuning = new TuningOptions(
                 Arrays.stream(Preset.values()).map(Preset::cliName).toList(),
                 UpscalerSetup.available(vrnet).stream().map(Method::cliName).toList(),

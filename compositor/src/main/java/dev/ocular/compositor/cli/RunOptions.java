@@ -7,6 +7,7 @@ import dev.ocular.compositor.run.SinkKind;
 import dev.ocular.compositor.upscale.Method;
 import dev.ocular.gpu.BadInputException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The options of a compositor run, shared by `ocular run`, `ocular profile` and `ocular serve`. */
@@ -62,8 +63,9 @@ final class RunOptions {
     @Option(names = "--write-every", defaultValue = "1", description = "Panel/headless sinks: write every Nth frame.")
     int writeEvery;
 
-    @Option(names = "--weights", description = "vr-net weights (safetensors); default: the shipped trained weights.")
-    Path weights;
+    @Option(names = "--weights", split = ",", description = "vr-net weights (safetensors); several, comma-separated, "
+            + "run as an ensemble whose outputs are averaged; default: the shipped trained members.")
+    List<Path> weights = List.of();
 
     @Option(names = "--net-path", description = "vr-net executor: reference, scalar or coopmat (default: "
             + "OCULAR_NET_PATH, else coopmat on GPUs with fp16 cooperative matrices, scalar otherwise).")

@@ -59,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
                         given.right(), given.width(), given.height(), given.motion(), given.lensProfile(), given.out(),
                         given.weights(), given.netPath(), given.reference(), given.writeEvery())
                 : given;
-        boolean vrnet = config.weights() != null || VrNetModels.shipped().isPresent();
+        boolean vrnet = !config.weights().isEmpty() || VrNetModels.shipped().isPresent();
         TuningOptions tuning = new TuningOptions(Arrays.stream(Preset.values()).map(Preset::cliName).toList(),
                 UpscalerSetup.available(vrnet).stream().map(Method::cliName).toList(),
                 new LensProfiles().builtinNames(), 0.0, 1.0, List.of());

@@ -11,6 +11,7 @@ import dev.ocular.vrnet.train.RefineCalibration;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -23,8 +24,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ocular train}: renders the dataset of a preset (or reuses it), trains vr-net on the CPU with checkpoints and
- * a progress bar, and writes the weights with their provenance plus the loss curve. {@code --preset shipped}
- * reproduces the weights in the vr-net jar (docs/vrnet-model-card.md).
+ * a progress bar, and writes the weights with their provenance plus the loss curve, for each member of the preset's
+ * ensemble in turn ({@link TrainRun}). {@code --preset shipped} reproduces the weights in the vr-net jar
+ * (docs/vrnet-model-card.md).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train vr-net: dataset from test-scenes, CPU training, checkpoints, loss curve, weights.")
@@ -34,13 +36,14 @@ final class TrainCommand implements Callable<Integer> {
     String preset;
 
     @Option(names = "--out", defaultValue = "out/vrnet-train", description = "Output directory (checkpoint, weights, "
-            + "loss curve, dataset/). Default: ${DEFAULT-VALUE}.")
+            + "loss curve, dataset/; an ensemble's members after the first in member-K/). Default: ${DEFAULT-VALUE}.")
     Path out;
 
     @Option(names = "--data", description = "Dataset directory (default: OUT/dataset); rendered when missing.")
     Path data;
 
-    @Option(names = "--resume", description = "Continue from OUT/checkpoint.safetensors.")
+    @Option(names = "--resume", description = "Continue from OUT/checkpoint.safetensors (and each later member's "
+            + "OUT/member-K/checkpoint.safetensors; a member not yet started starts fresh).")
     boolean resume;
 
     @Option(names = "--dataset-only", description = "Render (or complete) the dataset, then stop.")
@@ -87,25 +90,33 @@ final class TrainCommand implements Callable<Integer> {
                 print.flush();
                 return 0;
             }
-            TrainRun.Summary s = run.run(gpu::get, resume, command, SourceCommit.describe(), progress);
-            print.printf(Locale.ROOT, "trained %d rounds (%d steps) in %.0f s (dataset %.0f s); final loss %.5f, "
-                    + "validation %.5f%n", s.rounds(), s.steps(), s.trainingSeconds(), s.datasetSeconds(),
-                    s.finalTrainLoss(), s.finalValidationLoss());
-            for (RefineCalibration.Point p : s.refineCalibration()) {
-                print.printf(Locale.ROOT, "refine strength %.2f: validation %.6f%s%n", p.strength(),
-                        p.validationLoss(), p.strength() == s.refineStrength() ? "  <- chosen" : "");
+            List<TrainRun.Summary> members = run.run(gpu::get, resume, command, SourceCommit.describe(), progress);
+            for (TrainRun.Summary s : members) {
+                printMember(print, s);
             }
-            if (!s.refineCalibration().isEmpty() && RefineCalibration.atEdge(s.refineStrength(),
-                    s.refineCalibration())) {
-                print.printf(Locale.ROOT, "note: the chosen refine strength is at the grid's edge; the best factor "
-                        + "may lie outside it%n");
-            }
-            print.printf(Locale.ROOT, "weights: %s%n", s.weights());
         } finally {
             gpu.close();
         }
         print.flush();
         return 0;
+    }
+
+    /** A member's lines; prefixed by the member when the preset trains several, as a single model's otherwise. */
+    private static void printMember(PrintWriter print, TrainRun.Summary s) {
+        String who = s.members() == 1 ? "" : "member " + s.member() + " of " + s.members() + ": ";
+        print.printf(Locale.ROOT, "%strained %d rounds (%d steps) in %.0f s (dataset %.0f s); final loss %.5f, "
+                + "validation %.5f%n", who, s.rounds(), s.steps(), s.trainingSeconds(), s.datasetSeconds(),
+                s.finalTrainLoss(), s.finalValidationLoss());
+        for (RefineCalibration.Point p : s.refineCalibration()) {
+            print.printf(Locale.ROOT, "%srefine strength %.2f: validation %.6f%s%n", who, p.strength(),
+                    p.validationLoss(), p.strength() == s.refineStrength() ? "  <- chosen" : "");
+        }
+        if (!s.refineCalibration().isEmpty() && RefineCalibration.atEdge(s.refineStrength(),
+                s.refineCalibration())) {
+            print.printf(Locale.ROOT, "%snote: the chosen refine strength is at the grid's edge; the best factor "
+                    + "may lie outside it%n", who);
+        }
+        print.printf(Locale.ROOT, "%sweights: %s%n", who, s.weights());
     }
 
     /** Opens the Vulkan device only if the dataset has to be rendered. */
@@ -127,10 +138,11 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Progress bars on stderr: one for the dataset's shots, one for the optimiser's steps. */
+    /** Progress bars on stderr: one for the dataset's shots, one per member for the optimiser's steps. */
     private static final class BarProgress implements TrainRun.Progress, AutoCloseable {
         private final PrintStream stream;
         private ProgressBar bar;
+        private String task = "train";
 
         BarProgress(PrintStream stream) {
             this.stream = stream;
@@ -155,8 +167,13 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         @Override
+        public void memberStarted(int member, int members) {
+            task = members == 1 ? "train" : "train " + member + "/" + members;
+        }
+
+        @Override
         public void trainingStarted(long totalSteps, long doneSteps) {
-            open("train", totalSteps, doneSteps);
+            open(task, totalSteps, doneSteps);
         }
 
         @Override

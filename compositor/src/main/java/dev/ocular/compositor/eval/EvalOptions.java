@@ -5,7 +5,7 @@ import dev.ocular.compositor.upscale.Method;
 import dev.ocular.gpu.BadInputException;
 import dev.ocular.scenes.rig.HeadMotion;
 import dev.ocular.vrnet.NetPath;
-import dev.ocular.vrnet.model.NetModel;
+import dev.ocular.vrnet.model.NetEnsemble;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,12 +19,12 @@ import java.util.List;
  * @param seed      scene animation and head-path seed; 0 is each scene's canonical path, never used in training
  * @param width     per-eye output size (default the Quest-like eye, 1032 × 1104)
  * @param reference k of the k×k supersampled reference
- * @param model     vr-net weights (needed only when vrnet is among the methods)
+ * @param model     vr-net's members (needed only when vrnet is among the methods)
  * @param netPath   vr-net executor
  * @param heatmaps  directory for ꟻLIP error maps of each scene's last frame, or null
  */
 public record EvalOptions(List<String> scenes, HeadMotion motion, int frames, int warmup, double scale, long seed,
-        List<Method> methods, int width, int height, int reference, NetModel model, NetPath netPath, Path heatmaps) {
+        List<Method> methods, int width, int height, int reference, NetEnsemble model, NetPath netPath, Path heatmaps) {
     public static final int DEFAULT_WARMUP = 16;
 
     public EvalOptions {

@@ -37,7 +37,7 @@ import java.util.Optional;
 import dev.ocular.compositor.upscale.Method;
 import dev.ocular.compositor.upscale.VrNetModels;
 import dev.ocular.gpu.BadInputException;
-import dev.ocular.vrnet.model.NetModel;
+import dev.ocular.vrnet.model.NetEnsemble;
 import java.util.function.Consumer;
 
 /**
@@ -55,7 +55,7 @@ public final class CompositorRunner {
     private int captureFrame = -1;
     private Consumer<FrameCapture> captureSink;
     private GpuOptions gpuOptions = GpuOptions.defaults("ocular");
-    private Optional<NetModel> model = Optional.empty();
+    private Optional<NetEnsemble> model = Optional.empty();
     private java.time.Instant started;
     private Map<String, Object> sinkOutput = Map.of();
 
@@ -101,7 +101,8 @@ public final class CompositorRunner {
     public RunResult run() {
         started = java.time.Instant.now();
         Scene scene = SceneCatalog.builtIn().build(config.scene(), config.seed());
-        model = config.weights() != null ? Optional.of(VrNetModels.load(config.weights())) : VrNetModels.shipped();
+        model = !config.weights().isEmpty() ? Optional.of(VrNetModels.ensemble(config.weights()))
+                : VrNetModels.shipped();
         for (int eye = 0; eye < 2; eye++) {
             if (settings.get().eye(eye).method() == Method.VRNET && model.isEmpty()) {
                 throw new BadInputException("--method vrnet: this build has no trained vr-net weights ("
@@ -251,7 +252,7 @@ public final class CompositorRunner {
                 gpu.capabilities(), frameMs);
         report.put("sink_output", sinkOutput);
         RunInfo info = RunInfos.of(config, settings.get(), pipeline, gpu.capabilities(), runtime, started,
-                Map.of("vrnet_weights", model.map(NetModel::weightsLabel).orElse("none")));
+                Map.of("vrnet_weights", model.map(NetEnsemble::weightsLabel).orElse("none")));
         var path = RunOutputs.write(config.out(), images, lens, report);
         try {
             RunReport.of(recorder.log(), info, quality).writeTo(config.out());

@@ -2,6 +2,7 @@ package dev.ocular.compositor.run;
 
 import dev.ocular.compositor.pipeline.EyeSettings;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One `ocular run`.
@@ -15,12 +16,15 @@ import java.nio.file.Path;
  * @param motion     head motion: "live" (OpenXR poses) or a scripted path id (static, slow-pan, fast-yaw, …)
  * @param lensProfile lens profile for the panel frame and the panel sink
  * @param out        output directory
- * @param weights    vr-net weights file, or null for the shipped weights
+ * @param weights    vr-net weights files (one per ensemble member, outputs averaged), or empty for the shipped ones
  * @param netPath    vr-net executor (reference|scalar|coopmat), or null for OCULAR_NET_PATH / the device default
  * @param reference  k for measuring the last frame against a k×k supersampled native reference; 0 skips quality
  * @param writeEvery panel/headless sinks write every this many frames (1: all)
  */
 public record RunConfig(String scene, long seed, int frames, double seconds, SinkKind sink, EyeSettings left,
-        EyeSettings right, int width, int height, String motion, String lensProfile, Path out, Path weights,
+        EyeSettings right, int width, int height, String motion, String lensProfile, Path out, List<Path> weights,
         String netPath, int reference, int writeEvery) {
+    public RunConfig {
+        weights = List.copyOf(weights);
+    }
 }

@@ -10,7 +10,7 @@ import dev.ocular.compositor.upscale.Upscalers;
 import dev.ocular.compositor.upscale.VrNetUpscaler;
 import dev.ocular.gpu.GpuContext;
 import dev.ocular.vrnet.NetPath;
-import dev.ocular.vrnet.model.NetModel;
+import dev.ocular.vrnet.model.NetEnsemble;
 import java.util.Optional;
 
 /** Creates the upscalers a run can switch between. */
@@ -30,10 +30,10 @@ public final class UpscalerSetup {
     }
 
     /**
-     * @param model    vr-net weights (the shipped ones, or a file); empty: vr-net is not available in this run
+     * @param model    vr-net's members (the shipped ones, or files); empty: vr-net is not available in this run
      * @param netPath  vr-net executor: reference|scalar|coopmat, or null for OCULAR_NET_PATH / the device's default
      */
-    static Upscalers all(GpuContext gpu, Optional<NetModel> model, String netPath) {
+    static Upscalers all(GpuContext gpu, Optional<NetEnsemble> model, String netPath) {
         Upscalers upscalers = new Upscalers();
         try {
             if (model.isPresent()) {

@@ -12,29 +12,29 @@ import dev.ocular.gpu.TimestampQueries;
 import dev.ocular.gpu.frame.EyeGBuffer;
 import dev.ocular.vrnet.EyeParams;
 import dev.ocular.vrnet.NetPath;
-import dev.ocular.vrnet.gpu.GpuVrNet;
-import dev.ocular.vrnet.model.NetModel;
+import dev.ocular.vrnet.gpu.GpuEnsemble;
+import dev.ocular.vrnet.model.NetEnsemble;
 import java.util.ArrayList;
 import java.util.List;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.vulkan.VkImageCopy;
 
 /**
- * vr-net as a compositor method: every eye that uses it this frame goes through one {@link GpuVrNet} dispatch chain
- * (stereo batch), then each eye's result is copied into the pipeline's output image. vr-net keeps history per batch
+ * vr-net as a compositor method: every eye that uses it this frame goes through one {@link GpuEnsemble} (each
+ * member's dispatch chain for the stereo batch, then the mean of their outputs), then each eye's result is copied into the pipeline's output image. vr-net keeps history per batch
  * slot, so whenever the set of eyes using it changes, every such eye's history is reset. Its stages are timed with
  * its own queries around the whole batch; each eye is credited its share.
  */
 public final class VrNetUpscaler implements Upscaler {
     public static final String PREFIX = "vrnet.";
 
-    private final GpuVrNet net;
+    private final GpuEnsemble net;
     private final TimestampQueries queries;
     private final List<String> stages;
     private final List<Integer> lastEyes = new ArrayList<>();
     private final List<Integer> timedEyes = new ArrayList<>();
 
-    private VrNetUpscaler(GpuVrNet net, TimestampQueries queries) {
+    private VrNetUpscaler(GpuEnsemble net, TimestampQueries queries) {
         this.net = net;
         this.queries = queries;
         List<String> names = new ArrayList<>();
@@ -45,8 +45,8 @@ public final class VrNetUpscaler implements Upscaler {
         this.stages = List.copyOf(names);
     }
 
-    public static VrNetUpscaler create(GpuContext gpu, NetModel model, NetPath path) {
-        GpuVrNet net = GpuVrNet.create(gpu, model, path);
+    public static VrNetUpscaler create(GpuContext gpu, NetEnsemble models, NetPath path) {
+        GpuEnsemble net = GpuEnsemble.create(gpu, models, path);
         try {
             return new VrNetUpscaler(net, TimestampQueries.create(gpu.device(), net.timestampCount()));
         } catch (RuntimeException e) {
@@ -60,7 +60,7 @@ public final class VrNetUpscaler implements Upscaler {
     }
 
     public String weightsLabel() {
-        return net.model().weightsLabel();
+        return net.models().weightsLabel();
     }
 
     @Override
@@ -120,14 +120,14 @@ public final class VrNetUpscaler implements Upscaler {
         if (timedEyes.isEmpty()) {
             return;
         }
-        long[] nanos = queries.readAvailable();
+        long[] nanos = net.stageNanos(queries.readAvailable(), 0);
         List<String> names = net.stageNames();
         for (int s = 0; s < names.size(); s++) {
-            if (nanos[s] < 0 || nanos[s + 1] < 0) {
+            if (nanos[s] < 0) {
                 continue;
             }
             int column = log.stages().indexOf(PREFIX + names.get(s));
-            long share = (nanos[s + 1] - nanos[s]) / timedEyes.size();
+            long share = nanos[s] / timedEyes.size();
             for (int eye : timedEyes) {
                 log.gpu(row, eye, column, share);
             }

@@ -55,6 +55,30 @@ class EvalCommandTest {
         assertFalse(json.get("mean").get("taau").get("left").has("frames"), "per-frame lists stay with the scenes");
     }
 
+    @Test
+    void commaSeparatedWeightsEvaluateTheirEnsemble(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a.safetensors");
+        Path b = dir.resolve("b.safetensors");
+        NetModel.random(NetSpec.shipped(), 5).save(a, Tensor.DType.F32);
+        NetModel.random(NetSpec.shipped(), 6).save(b, Tensor.DType.F32);
+        double[] psnr = new double[3];
+        String[] weights = {a.toString(), b.toString(), a + "," + b};
+        String label = null;
+        for (int i = 0; i < 3; i++) {
+            CliRun r = CliRun.of("eval", "--scenes", "thin-wires", "--size", "66x70", "--frames", "2", "--warmup",
+                    "1", "--methods", "vrnet", "--weights", weights[i], "--json", "--reference", "1");
+            assertEquals(0, r.exit(), r.err());
+            JsonNode json = new ObjectMapper().readTree(r.out());
+            psnr[i] = json.get("mean").get("vrnet").get("left").get("psnr").asDouble();
+            label = json.get("weights").asText();
+        }
+        assertTrue(label.startsWith("ensemble of 2 (outputs averaged); member 1: random"), label);
+        // Two random members err differently, so their mean is scored differently from either (and on such
+        // outputs, better than the worse of the two).
+        assertTrue(psnr[2] != psnr[0] && psnr[2] != psnr[1] && psnr[2] > Math.min(psnr[0], psnr[1]),
+                java.util.Arrays.toString(psnr));
+    }
+
     /** The eye lists every measured frame, numbered after the warm-up, and their mean is the eye's mean. */
     private static void assertPerFrame(JsonNode eye, String what) {
         JsonNode frames = eye.get("frames");

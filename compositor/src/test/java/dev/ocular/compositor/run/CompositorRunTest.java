@@ -14,6 +14,7 @@ import dev.ocular.compositor.upscale.Method;
 import dev.ocular.gpu.testing.DeviceTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class CompositorRunTest {
 
     private RunConfig config(Path out, int frames) {
         return new RunConfig("corridor", 3, frames, 0, SinkKind.OPENXR, new EyeSettings(2.0, Method.BICUBIC, 0),
-                new EyeSettings(2.0, Method.BICUBIC, 0), 96, 80, "live", "vive", out, null, null, 0, 1);
+                new EyeSettings(2.0, Method.BICUBIC, 0), 96, 80, "live", "vive", out, List.of(), null, 0, 1);
     }
 
     private static CompositorRunner runner(RunConfig config) {
@@ -87,9 +88,12 @@ class CompositorRunTest {
     @Test
     void vrnetRunsInTheFrameLoopAndItsStagesAreTimedPerEye() throws Exception {
         // Random weights, labelled as such: this checks the plumbing, not the quality (the model card does that).
-        Path weights = dir.resolve("random.safetensors");
-        dev.ocular.vrnet.model.NetModel.random(dev.ocular.vrnet.model.NetSpec.shipped(), 7)
-                .save(weights, dev.ocular.vrnet.model.Tensor.DType.F32);
+        // Two members, as the shipped product runs: each member's chain, then the mean of their outputs.
+        List<Path> weights = List.of(dir.resolve("random-1.safetensors"), dir.resolve("random-2.safetensors"));
+        for (int i = 0; i < weights.size(); i++) {
+            dev.ocular.vrnet.model.NetModel.random(dev.ocular.vrnet.model.NetSpec.shipped(), 7 + i)
+                    .save(weights.get(i), dev.ocular.vrnet.model.Tensor.DType.F32);
+        }
         RunConfig base = config(dir.resolve("vrnet"), 10);
         RunConfig config = new RunConfig(base.scene(), base.seed(), base.frames(), 0, base.sink(),
                 new EyeSettings(2.0, Method.VRNET, 0), new EyeSettings(1.5, Method.BICUBIC, 0), base.width(),
@@ -108,6 +112,8 @@ class CompositorRunTest {
         assertTrue(conv1 >= 0 && fuse >= 0, "vr-net stages missing from " + log.stages());
         assertTrue(log.gpuMicros(2, 0, conv1) > 0 && Float.isNaN(log.gpuMicros(2, 1, conv1)));
         assertTrue(log.gpuMicros(7, 0, fuse) > 0 && log.gpuMicros(7, 1, fuse) > 0, "both eyes batched after the switch");
+        int mean = log.stages().indexOf("vrnet." + dev.ocular.vrnet.gpu.GpuEnsemble.MEAN_STAGE);
+        assertTrue(mean >= 0 && log.gpuMicros(7, 0, mean) > 0 && log.gpuMicros(7, 1, mean) > 0, "mean stage timed");
         JsonNode json = new ObjectMapper().readTree(r.reportJson().toFile());
         assertEquals("vrnet", json.get("eyes").get("right").get("method").asText());
         // Every run leaves the four profiling exports; this one also measured quality against a 2×2 reference.

@@ -13,6 +13,7 @@ import dev.ocular.gpu.testing.DeviceTest;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class OfflineSinkTest {
         // The left eye is sharpened, the right is not: the log shows the stage on one eye only.
         RunConfig config = new RunConfig("thin-wires", 4, frames, 0, sink, new EyeSettings(2.0, method, 0.5f),
                 new EyeSettings(1.5, Method.TAAU, 0), 80, 64, "slow-pan", "rift-cv1", dir.resolve(sink.cliName()),
-                null, null, 0, every);
+                List.of(), null, 0, every);
         return new CompositorRunner(config, System.err).gpuOptions(GpuOptions.forTests()).run();
     }
 

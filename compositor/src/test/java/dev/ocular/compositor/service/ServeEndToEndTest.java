@@ -47,7 +47,8 @@ class ServeEndToEndTest {
     @Test
     void leftPresetChangedInTheBrowserChangesTheRunningCompositor(@TempDir Path dir) throws Exception {
         RunConfig config = new RunConfig("corridor", 2, 0, 600, SinkKind.OPENXR, new EyeSettings(1.5, Method.BICUBIC, 0),
-                new EyeSettings(1.5, Method.BICUBIC, 0), 128, 96, "live", "vive", dir.resolve("out"), null, null, 0, 1);
+                new EyeSettings(1.5, Method.BICUBIC, 0), 128, 96, "live", "vive", dir.resolve("out"), List.of(), null, 0,
+                1);
         CompositorRunner runner = new CompositorRunner(config, System.err).gpuOptions(GpuOptions.forTests());
         TuningOptions options = new TuningOptions(Arrays.stream(Preset.values()).map(Preset::cliName).toList(),
                 List.of("bicubic", "lanczos", "bilinear"), List.of("vive"), 0, 1, List.of());

@@ -10,8 +10,8 @@ import dev.ocular.vrnet.EyeParams;
 import dev.ocular.vrnet.NetPath;
 import dev.ocular.vrnet.bench.BenchmarkResult.PathResult;
 import dev.ocular.vrnet.bench.BenchmarkResult.StageResult;
+import dev.ocular.vrnet.gpu.GpuEnsemble;
 import dev.ocular.vrnet.gpu.GpuRunner;
-import dev.ocular.vrnet.gpu.GpuVrNet;
 import dev.ocular.vrnet.model.NetModel;
 import dev.ocular.vrnet.reference.ReferenceNet;
 import java.util.ArrayList;
@@ -104,7 +104,7 @@ public final class NetBenchmark {
     private static PathResult timeGpu(GpuContext gpu, NetModel model, NetPath path, List<List<EyeInput>> frames,
             List<ImageData> expected, Options o, int inW, int inH) {
         try (GpuRunner runner = GpuRunner.create(gpu, model, path)) {
-            GpuVrNet net = runner.net();
+            GpuEnsemble net = runner.net();
             runner.run(frames.get(0));
             ErrorStats error = compare(expected, runner.run(frames.get(1)));
             List<EyeGBuffer> gbuffers = runner.upload(frames.get(1));
@@ -125,13 +125,16 @@ public final class NetBenchmark {
                 });
                 nanos = queries.readNanos(o.rounds() * t);
             }
-            double[][] stageMicros = new double[o.rounds()][t - 1];
+            int stages = net.stageNames().size();
+            double[][] stageMicros = new double[o.rounds()][stages];
             for (int r = 0; r < o.rounds(); r++) {
-                for (int s = 0; s < t - 1; s++) {
-                    stageMicros[r][s] = (nanos[r * t + s + 1] - nanos[r * t + s]) / 1e3;
+                long[] perStage = net.stageNanos(nanos, r * t);
+                for (int s = 0; s < stages; s++) {
+                    stageMicros[r][s] = perStage[s] / 1e3;
                 }
             }
-            String detail = path == NetPath.COOPMAT ? net.plan().describe() : "fp32, vec4 channel groups";
+            String detail = path == NetPath.COOPMAT ? net.members().get(0).plan().describe()
+                    : "fp32, vec4 channel groups";
             StageCosts costs = StageCosts.of(model.spec(), 2, (long) inW * inH,
                     (long) o.outWidth() * o.outHeight(), path == NetPath.COOPMAT ? 2 : 4);
             return result(path, detail, "GPU timestamps, median of " + o.rounds() + " rounds", net.stageNames(),

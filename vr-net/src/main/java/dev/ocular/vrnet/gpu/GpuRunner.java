@@ -13,36 +13,39 @@ import dev.ocular.vrnet.EyeInput;
 import dev.ocular.vrnet.EyeParams;
 import dev.ocular.vrnet.NetPath;
 import dev.ocular.vrnet.VrNetRunner;
+import dev.ocular.vrnet.model.NetEnsemble;
 import dev.ocular.vrnet.model.NetModel;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link GpuVrNet} driven from host data: each call uploads the G-buffers (RGBA16F colour, D32 depth, RG16F motion,
+ * A {@link GpuEnsemble} (one {@link GpuVrNet} per member) driven from host data: each call uploads the G-buffers (RGBA16F colour, D32 depth, RG16F motion,
  * so values are rounded to what a renderer's images hold), runs one frame synchronously and downloads the outputs.
- * For tests, benchmarks and evaluation; the frame loop records {@link GpuVrNet} directly. Owns its net and images.
+ * For tests, benchmarks and evaluation; the frame loop records {@link GpuEnsemble} directly. Owns its net and images.
  */
 public final class GpuRunner implements VrNetRunner {
     private final GpuContext gpu;
-    private final GpuVrNet net;
+    private final GpuEnsemble net;
     private final Transfers transfers;
     private final List<GpuImage[]> inputs = new ArrayList<>();
 
-    private GpuRunner(GpuContext gpu, GpuVrNet net) {
+    private GpuRunner(GpuContext gpu, GpuEnsemble net) {
         this.gpu = gpu;
         this.net = net;
         this.transfers = new Transfers(gpu);
     }
 
     public static GpuRunner create(GpuContext gpu, NetModel model, NetPath path) {
-        return new GpuRunner(gpu, GpuVrNet.create(gpu, model, path));
+        return create(gpu, NetEnsemble.of(model), path);
     }
 
-    public static GpuRunner create(GpuContext gpu, NetModel model, CoopMatPlan plan) {
-        return new GpuRunner(gpu, GpuVrNet.create(gpu, model, plan));
+    /** Every member of {@code models} on {@code path}, outputs averaged (GpuEnsemble). */
+    public static GpuRunner create(GpuContext gpu, NetEnsemble models, NetPath path) {
+        return new GpuRunner(gpu, GpuEnsemble.create(gpu, models, path));
     }
 
-    public GpuVrNet net() {
+    /** What this runner records (benchmarks record it themselves). */
+    public GpuEnsemble net() {
         return net;
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
  * Every shader variant vr-net compiles: the module's one table (style: variants come from one declarative place).
  * {@code ACT_F16} stores activations as fp16 (the coopmat path); {@code ACC_F16} accumulates in fp16 where a device
  * offers no fp32 accumulator; {@code REFINE} makes the fuse kernel also write the refine stage's input (spec version 3).
- * Tile sizes and guide counts are specialization constants, not variants.
+ * Tile sizes, guide counts and the ensemble's member count are specialization constants, not variants.
  */
 public enum VrNetShader {
     PACK_F32("pack.comp", Map.of()),
@@ -20,7 +20,8 @@ public enum VrNetShader {
     FUSE_REFINE_F32("fuse.comp", Map.of("REFINE", "1")),
     FUSE_REFINE_F16("fuse.comp", Map.of("ACT_F16", "1", "REFINE", "1")),
     REFINE_APPLY_F32("refine_apply.comp", Map.of()),
-    REFINE_APPLY_F16("refine_apply.comp", Map.of("ACT_F16", "1"));
+    REFINE_APPLY_F16("refine_apply.comp", Map.of("ACT_F16", "1")),
+    ENSEMBLE_MEAN("ensemble_mean.comp", Map.of());
 
     public static final String DIRECTORY = "dev/ocular/vrnet/shaders/";
 
