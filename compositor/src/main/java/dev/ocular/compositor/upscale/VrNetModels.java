@@ -20,7 +20,8 @@ public final class VrNetModels {
     /** The shipped weights of member 1, produced by `ocular train --preset shipped` (docs/vrnet-model-card.md). */
     public static final String SHIPPED_WEIGHTS = "dev/ocular/vrnet/vrnet-v4.safetensors";
     /** Every shipped member, in order: the training command writes member k ≥ 2 to OUT/member-k/vrnet.safetensors. */
-    public static final List<String> SHIPPED_MEMBERS = List.of(SHIPPED_WEIGHTS);
+    public static final List<String> SHIPPED_MEMBERS = List.of(SHIPPED_WEIGHTS,
+            "dev/ocular/vrnet/vrnet-v4-member2.safetensors");
 
     private VrNetModels() {
     }
