@@ -1,6 +1,3 @@
-import dev.ocular.compositor.train.Dataset;
-import dev.ocular.compositor.train.Shot;
-import dev.ocular.compositor.train.TrainPreset;
 import dev.ocular.vrnet.model.NetModel;
 import dev.ocular.vrnet.model.NetSpec;
 import dev.ocular.vrnet.train.ParameterSet;
@@ -14,9 +11,7 @@ import java.util.Map;
 public class FuseDescent {
     public static void main(String[] a) throws Exception {
         NetModel model = NetModel.load(Path.of(a[0]));
-        Dataset d = Dataset.open(Path.of(a[1]));
-        int threads = Runtime.getRuntime().availableProcessors();
-        Trainer t = new Trainer(TrainPreset.shipped(threads).training(), d.split(Shot.TRAIN), d.split(Shot.VALIDATION));
+        Trainer t = FuseGrid.validator(a[1]);
         ParameterSet base = ParameterSet.copyOf(model);
         Map<String, float[]> grid = new LinkedHashMap<>();
         grid.put("gammaBase", new float[] {1.5f, 2f, 2.5f, 3f, 4f, 5f, 6f});
@@ -29,7 +24,7 @@ public class FuseDescent {
         grid.put("capOctaves", new float[] {0.75f, 1f, 1.25f});
         grid.put("gammaOctaves", new float[] {1.5f, 2f, 2.5f});
         NetSpec cur = model.spec();
-        double best = loss(t, base, cur);
+        double best = FuseGrid.loss(t, base, cur);
         System.out.printf(Locale.ROOT, "start %.6f%n", best);
         for (int sweep = 0; sweep < 3; sweep++) {
             boolean moved = false;
@@ -39,7 +34,7 @@ public class FuseDescent {
                     if (s.fuse().equals(cur.fuse())) {
                         continue;
                     }
-                    double l = loss(t, base, s);
+                    double l = FuseGrid.loss(t, base, s);
                     System.out.printf(Locale.ROOT, "  %s=%s: %.6f%n", k.getKey(), v, l);
                     if (l < best) {
                         best = l;
@@ -54,11 +49,5 @@ public class FuseDescent {
             }
         }
         System.out.printf(Locale.ROOT, "final %.6f %s%n", best, cur.toJson());
-    }
-
-    static double loss(Trainer t, ParameterSet base, NetSpec s) {
-        ParameterSet p = ParameterSet.zeros(s);
-        p.copyFrom(base);
-        return t.validationLoss(p);
     }
 }

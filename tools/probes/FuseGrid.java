@@ -16,21 +16,31 @@ import java.util.Locale;
 public class FuseGrid {
     public static void main(String[] a) throws Exception {
         NetModel model = NetModel.load(Path.of(a[0]));
-        Dataset d = Dataset.open(Path.of(a[1]));
-        int threads = Runtime.getRuntime().availableProcessors();
-        Trainer t = new Trainer(TrainPreset.shipped(threads).training(), d.split(Shot.TRAIN), d.split(Shot.VALIDATION));
+        Trainer t = validator(a[1]);
         ParameterSet base = ParameterSet.copyOf(model);
         NetSpec s0 = model.spec();
         System.out.printf(Locale.ROOT, "base: %.6f%n", t.validationLoss(base));
         for (int i = 2; i < a.length; i++) {
             String name = a[i].substring(0, a[i].indexOf('='));
             for (String v : a[i].substring(a[i].indexOf('=') + 1).split(",")) {
-                NetSpec s = with(s0, name, Float.parseFloat(v));
-                ParameterSet p = ParameterSet.zeros(s);
-                p.copyFrom(base);
-                System.out.printf(Locale.ROOT, "%s=%s: %.6f%n", name, v, t.validationLoss(p));
+                System.out.printf(Locale.ROOT, "%s=%s: %.6f%n", name, v,
+                        loss(t, base, with(s0, name, Float.parseFloat(v))));
             }
         }
+    }
+
+    /** The shipped preset's member-1 trainer on a dataset's validation shots: it scores, it does not train. */
+    static Trainer validator(String dataset) {
+        Dataset d = Dataset.open(Path.of(dataset));
+        int threads = Runtime.getRuntime().availableProcessors();
+        return new Trainer(TrainPreset.shipped(threads).training(), d.split(Shot.TRAIN), d.split(Shot.VALIDATION));
+    }
+
+    /** The validation loss of {@code base}'s tensors under spec {@code s}. */
+    static double loss(Trainer t, ParameterSet base, NetSpec s) {
+        ParameterSet p = ParameterSet.zeros(s);
+        p.copyFrom(base);
+        return t.validationLoss(p);
     }
 
     static NetSpec with(NetSpec s, String name, float v) {

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.lwjgl.vulkan.VK10.*;
 
 import dev.ocular.gpu.GpuContext;
 import dev.ocular.gpu.TimestampQueries;
 import dev.ocular.gpu.frame.EyeGBuffer;
-import dev.ocular.gpu.frame.GBufferData;
 import dev.ocular.gpu.frame.ImageData;
 import dev.ocular.gpu.testing.DeviceTest;
 import dev.ocular.vrnet.EyeInput;
@@ -162,14 +160,7 @@ class GpuEnsembleTest {
     }
 
     private static List<EyeGBuffer> upload(GpuFixture fx, List<EyeInput> inputs) {
-        List<EyeGBuffer> gbuffers = new ArrayList<>();
-        for (EyeInput in : inputs) {
-            GBufferData g = in.gbuffer();
-            gbuffers.add(new EyeGBuffer(fx.input(g.colour(), VK_FORMAT_R16G16B16A16_SFLOAT),
-                    fx.input(g.depth(), VK_FORMAT_D32_SFLOAT), fx.input(g.motion(), VK_FORMAT_R16G16_SFLOAT), 0,
-                    g.jitterX(), g.jitterY()));
-        }
-        return gbuffers;
+        return inputs.stream().map(in -> fx.gbuffer(in.gbuffer())).toList();
     }
 
     /** One frame with every output image (the mean's and each member's) poisoned before it. */

@@ -13,6 +13,8 @@ import dev.ocular.gpu.ImageView;
 import dev.ocular.gpu.MemoryUse;
 import dev.ocular.gpu.Sampler;
 import dev.ocular.gpu.Transfers;
+import dev.ocular.gpu.frame.EyeGBuffer;
+import dev.ocular.gpu.frame.GBufferData;
 import dev.ocular.gpu.frame.ImageData;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -59,6 +61,12 @@ final class GpuFixture implements AutoCloseable {
 
     GpuImage input(ImageData data, int format) {
         return image(data, format, VK_IMAGE_USAGE_SAMPLED_BIT, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL);
+    }
+
+    /** {@code g} in the images a renderer leaves (RGBA16F colour, D32 depth, RG16F motion), as the net's input. */
+    EyeGBuffer gbuffer(GBufferData g) {
+        return new EyeGBuffer(input(g.colour(), VK_FORMAT_R16G16B16A16_SFLOAT), input(g.depth(), VK_FORMAT_D32_SFLOAT),
+                input(g.motion(), VK_FORMAT_R16G16_SFLOAT), 0, g.jitterX(), g.jitterY());
     }
 
     ImageView arrayView(GpuImage image) {

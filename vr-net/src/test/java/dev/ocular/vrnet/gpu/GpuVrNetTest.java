@@ -124,10 +124,7 @@ class GpuVrNetTest {
         List<EyeGBuffer> gbuffers = new ArrayList<>();
         List<EyeParams> params = new ArrayList<>();
         for (EyeInput in : inputs) {
-            GBufferData g = in.gbuffer();
-            gbuffers.add(new EyeGBuffer(fx.input(g.colour(), VK_FORMAT_R16G16B16A16_SFLOAT),
-                    fx.input(g.depth(), VK_FORMAT_D32_SFLOAT), fx.input(g.motion(), VK_FORMAT_R16G16_SFLOAT), 0,
-                    g.jitterX(), g.jitterY()));
+            gbuffers.add(fx.gbuffer(in.gbuffer()));
             params.add(in.params());
         }
         fx.gpu.run(cb -> {
