@@ -37,10 +37,10 @@ final class BenchNetCommand implements Callable<Integer> {
     @Mixin
     BenchRounds bench;
 
-    @Option(names = "--weights", description = "Weights to time (default: the shipped ensemble's first member, one "
-            + "network: the shipped product runs each member so and averages them; random weights, labelled as such, "
-            + "when the build has none).")
-    Path weights;
+    @Option(names = "--weights", split = ",", description = "Weights to time; several, comma-separated, are timed as "
+            + "the ensemble they make (each member, then the mean pass). Default: the shipped members; random "
+            + "weights, labelled as such, when the build has none.")
+    List<Path> weights = List.of();
 
     @Spec
     CommandSpec spec;
@@ -52,8 +52,8 @@ final class BenchNetCommand implements Callable<Integer> {
         List<NetPath> paths = path.equals("all") ? List.of(NetPath.REFERENCE, NetPath.SCALAR, NetPath.COOPMAT)
                 : List.of(NetPath.parse(path, "--path"));
         bench.check();
-        NetModel model = weights != null ? NetModel.load(weights) : VrNetModels.shipped().map(NetEnsemble::first)
-                .orElseGet(() -> NetModel.random(NetSpec.shipped(), 1));
+        NetEnsemble models = !weights.isEmpty() ? VrNetModels.ensemble(weights) : VrNetModels.shipped()
+                .orElseGet(() -> NetEnsemble.of(NetModel.random(NetSpec.shipped(), 1)));
         BenchmarkResult result;
         try (GpuContext gpu = GpuContext.create(GpuOptions.defaults("ocular-bench"))) {
             for (NetPath p : paths) {
@@ -62,7 +62,7 @@ final class BenchNetCommand implements Callable<Integer> {
                             + " cannot run fp16 cooperative matrices");
                 }
             }
-            result = NetBenchmark.run(gpu, model, new NetBenchmark.Options(paths, wh[0], wh[1], ratio, bench.warmup,
+            result = NetBenchmark.run(gpu, models, new NetBenchmark.Options(paths, wh[0], wh[1], ratio, bench.warmup,
                     bench.rounds, 1));
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -77,8 +77,9 @@ final class BenchNetCommand implements Callable<Integer> {
 
     private static String text(BenchmarkResult r) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format("%s — weights %s — %d eyes %dx%d -> %dx%d (ratio %.2f), median of %d%n", r.device(),
-                r.weights(), r.eyes(), r.inWidth(), r.inHeight(), r.outWidth(), r.outHeight(), r.ratio(), r.rounds()));
+        String networks = r.members() == 1 ? "1 network" : r.members() + " networks, outputs averaged";
+        b.append(String.format("%s — weights %s — %s — %d eyes %dx%d -> %dx%d (ratio %.2f), median of %d%n", r.device(),
+                r.weights(), networks, r.eyes(), r.inWidth(), r.inHeight(), r.outWidth(), r.outHeight(), r.ratio(), r.rounds()));
         for (BenchmarkResult.PathResult p : r.paths()) {
             b.append(String.format("  %-9s total %9.1f µs  %.3f TFLOP/s  NMSE %.2e  max-abs %.2e  (%s)%n", p.path(),
                     p.totalMicros(), p.tflops(), p.nmse(), p.maxAbs(), p.timing()));

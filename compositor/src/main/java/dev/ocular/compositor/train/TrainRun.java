@@ -240,9 +240,8 @@ public final class TrainRun {
 
     private void writeCurve(Member member, LossLog log) throws IOException {
         AtomicFile.write(member.file(CURVE_CSV), log.toCsv().getBytes(StandardCharsets.UTF_8));
-        // Member 1's title is the single model's, as its other files are.
-        String which = member.index() == 1 ? "" : ", ensemble member " + member.index() + " of " + member.count();
-        LossPlot.write(log, "vr-net training, preset " + preset.name() + which
+        // Titled as the provenance reads: every member of an ensemble says which it is.
+        LossPlot.write(log, "vr-net training, preset " + preset.name() + member.note().replace(';', ',')
                 + " (Charbonnier + temporal, display space)", member.file(CURVE_PNG));
     }
 

@@ -8,9 +8,12 @@ import java.util.Map;
  *
  * @param weights     where the weights came from, e.g. {@code random (seed 1)}: benchmarks never pass random weights
  *                    off as trained
+ * @param members     networks timed side by side with their outputs averaged (1: a single network); each stage's
+ *                    time and cost is summed over them
+ * @param macsPerPixel multiply-adds of all members
  * @param speedups    per stage (and "total"), scalar median time / coopmat median time, when both paths ran
  */
-public record BenchmarkResult(String device, String driver, String weights, String architecture,
+public record BenchmarkResult(String device, String driver, String weights, String architecture, int members,
         long macsPerPixel, int eyes, int inWidth, int inHeight, int outWidth, int outHeight, double ratio,
         int warmup, int rounds, List<PathResult> paths, Map<String, Double> speedups) {
 

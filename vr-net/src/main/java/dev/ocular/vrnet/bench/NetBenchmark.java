@@ -8,13 +8,16 @@ import dev.ocular.gpu.frame.ImageData;
 import dev.ocular.vrnet.EyeInput;
 import dev.ocular.vrnet.EyeParams;
 import dev.ocular.vrnet.NetPath;
+import dev.ocular.vrnet.VrNetRunner;
 import dev.ocular.vrnet.bench.BenchmarkResult.PathResult;
 import dev.ocular.vrnet.bench.BenchmarkResult.StageResult;
 import dev.ocular.vrnet.gpu.GpuEnsemble;
 import dev.ocular.vrnet.gpu.GpuRunner;
+import dev.ocular.vrnet.model.NetEnsemble;
 import dev.ocular.vrnet.model.NetModel;
-import dev.ocular.vrnet.reference.ReferenceNet;
+import dev.ocular.vrnet.reference.EnsembleMean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,7 @@ import java.util.Random;
  * timestamps around every stage of {@code rounds} frames recorded into one submission after {@code warmup} frames,
  * and reported as medians; the reference path is timed with the CPU clock. Inputs are seeded noise
  * ({@link SyntheticFrames}); the second frame of a two-frame sequence (history in use) is the one compared and timed.
+ * An ensemble is timed as it runs in the product: each stage's time summed over the members, then the mean pass.
  */
 public final class NetBenchmark {
     /** CPU reference rounds are capped: at benchmark sizes one reference frame takes seconds. */
@@ -56,27 +60,36 @@ public final class NetBenchmark {
     private NetBenchmark() {
     }
 
-    /** Runs the benchmark; {@code gpu} may be null when only the reference path is asked for. */
+    /** Runs the benchmark of a single network; {@code gpu} may be null when only the reference path is asked for. */
     public static BenchmarkResult run(GpuContext gpu, NetModel model, Options options) {
+        return run(gpu, NetEnsemble.of(model), options);
+    }
+
+    /**
+     * Runs the benchmark of every member of {@code models} with their outputs averaged (the shipped product);
+     * {@code gpu} may be null when only the reference path is asked for.
+     */
+    public static BenchmarkResult run(GpuContext gpu, NetEnsemble models, Options options) {
         int inW = Math.max(1, (int) Math.round(options.outWidth() / options.ratio()));
         int inH = Math.max(1, (int) Math.round(options.outHeight() / options.ratio()));
         List<List<EyeInput>> frames = frames(options, inW, inH);
         List<ImageData> expected;
-        try (ReferenceNet reference = new ReferenceNet(model)) {
+        try (VrNetRunner reference = VrNetRunner.open(null, models, NetPath.REFERENCE)) {
             reference.run(frames.get(0));
             expected = reference.run(frames.get(1));
         }
         List<PathResult> results = new ArrayList<>();
         for (NetPath path : options.paths()) {
-            results.add(path == NetPath.REFERENCE ? timeReference(model, frames.get(1), options, inW, inH)
-                    : timeGpu(requireGpu(gpu, path), model, path, frames, expected, options, inW, inH));
+            results.add(path == NetPath.REFERENCE ? timeReference(models, frames.get(1), options, inW, inH)
+                    : timeGpu(requireGpu(gpu, path), models, path, frames, expected, options, inW, inH));
         }
         String device = gpu == null ? "cpu" : gpu.capabilities().name();
         String driver = gpu == null ? "" : gpu.capabilities().driverName() + " " + gpu.capabilities().driverInfo();
-        return new BenchmarkResult(device, driver, model.weightsLabel(), model.spec().architecture() + " v"
-                + model.spec().version(), model.spec().macsPerPixel(), 2, inW, inH, options.outWidth(),
-                options.outHeight(), options.ratio(), options.warmup(), options.rounds(), List.copyOf(results),
-                speedups(results));
+        NetModel first = models.first();
+        long macs = models.members().stream().mapToLong(m -> m.spec().macsPerPixel()).sum();
+        return new BenchmarkResult(device, driver, models.weightsLabel(), first.spec().architecture() + " v"
+                + first.spec().version(), models.size(), macs, 2, inW, inH, options.outWidth(), options.outHeight(),
+                options.ratio(), options.warmup(), options.rounds(), List.copyOf(results), speedups(results));
     }
 
     private static GpuContext requireGpu(GpuContext gpu, NetPath path) {
@@ -101,9 +114,9 @@ public final class NetBenchmark {
         return frames;
     }
 
-    private static PathResult timeGpu(GpuContext gpu, NetModel model, NetPath path, List<List<EyeInput>> frames,
+    private static PathResult timeGpu(GpuContext gpu, NetEnsemble models, NetPath path, List<List<EyeInput>> frames,
             List<ImageData> expected, Options o, int inW, int inH) {
-        try (GpuRunner runner = GpuRunner.create(gpu, model, path)) {
+        try (GpuRunner runner = GpuRunner.create(gpu, models, path)) {
             GpuEnsemble net = runner.net();
             runner.run(frames.get(0));
             ErrorStats error = compare(expected, runner.run(frames.get(1)));
@@ -135,23 +148,51 @@ public final class NetBenchmark {
             }
             String detail = path == NetPath.COOPMAT ? net.members().get(0).plan().describe()
                     : "fp32, vec4 channel groups";
-            StageCosts costs = StageCosts.of(model.spec(), 2, (long) inW * inH,
-                    (long) o.outWidth() * o.outHeight(), path == NetPath.COOPMAT ? 2 : 4);
+            StageCosts costs = StageCosts.of(models, 2, (long) inW * inH, (long) o.outWidth() * o.outHeight(),
+                    path == NetPath.COOPMAT ? 2 : 4);
             return result(path, detail, "GPU timestamps, median of " + o.rounds() + " rounds", net.stageNames(),
                     stageMicros, costs, error);
         }
     }
 
-    private static PathResult timeReference(NetModel model, List<EyeInput> frame, Options o, int inW, int inH) {
+    private static PathResult timeReference(NetEnsemble models, List<EyeInput> frame, Options o, int inW, int inH) {
         int rounds = Math.min(o.rounds(), MAX_REFERENCE_ROUNDS);
-        ReferenceTimer timer = new ReferenceTimer(model);
+        List<ReferenceTimer> timers = models.members().stream().map(ReferenceTimer::new).toList();
         double[][] stageMicros = new double[rounds][];
         for (int r = 0; r < rounds; r++) {
-            stageMicros[r] = timer.time(frame);
+            stageMicros[r] = referenceRound(timers, frame);
         }
-        StageCosts costs = StageCosts.of(model.spec(), 2, (long) inW * inH, (long) o.outWidth() * o.outHeight(), 4);
+        StageCosts costs = StageCosts.of(models, 2, (long) inW * inH, (long) o.outWidth() * o.outHeight(), 4);
         return result(NetPath.REFERENCE, "CPU float32, one thread", "CPU wall clock, median of " + rounds
                 + " rounds", costs.names(), stageMicros, costs, new ErrorStats(0, 0, 0, 0));
+    }
+
+    /** One reference frame: each member's stages summed over the members, then the mean of their outputs. */
+    private static double[] referenceRound(List<ReferenceTimer> timers, List<EyeInput> frame) {
+        List<List<ImageData>> outputs = new ArrayList<>();
+        double[] sum = null;
+        for (ReferenceTimer timer : timers) {
+            ReferenceTimer.Timed timed = timer.time(frame);
+            outputs.add(timed.outputs());
+            if (sum == null) {
+                sum = timed.micros().clone();
+            } else {
+                for (int s = 0; s < sum.length; s++) {
+                    sum[s] += timed.micros()[s];
+                }
+            }
+        }
+        if (timers.size() == 1) {
+            return sum;
+        }
+        long t = System.nanoTime();
+        for (int e = 0; e < frame.size(); e++) {
+            int eye = e;
+            EnsembleMean.apply(outputs.stream().map(m -> m.get(eye)).toList());
+        }
+        double[] withMean = Arrays.copyOf(sum, sum.length + 1);
+        withMean[sum.length] = (System.nanoTime() - t) / 1e3;
+        return withMean;
     }
 
     private static PathResult result(NetPath path, String detail, String timing, List<String> names,
@@ -185,7 +226,7 @@ public final class NetBenchmark {
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }

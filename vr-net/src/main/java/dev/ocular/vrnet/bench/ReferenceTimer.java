@@ -8,6 +8,8 @@ import dev.ocular.vrnet.reference.ConvOp;
 import dev.ocular.vrnet.reference.FuseOp;
 import dev.ocular.vrnet.reference.PackOp;
 import dev.ocular.vrnet.reference.RefineOp;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Times the CPU reference's ops one by one for a frame (history invalid: the ops' cost does not depend on it). */
 final class ReferenceTimer {
@@ -17,12 +19,17 @@ final class ReferenceTimer {
         this.model = model;
     }
 
+    /** One frame's stage times and each eye's output (an ensemble's mean pass is timed on those). */
+    record Timed(double[] micros, List<ImageData> outputs) {
+    }
+
     /**
      * Microseconds per stage (pack, each layer, fuse, then each refine layer and apply when the spec has a refine
      * stage; the fuse stage includes building the refine input, as the GPU's fuse kernel writes it), summed over the
-     * frame's eyes.
+     * frame's eyes, and the outputs.
      */
-    double[] time(java.util.List<EyeInput> frame) {
+    Timed time(List<EyeInput> frame) {
+        List<ImageData> outputs = new ArrayList<>();
         int layers = model.layers().size();
         int refine = model.refine().size();
         double[] micros = new double[layers + 2 + (refine == 0 ? 0 : refine + 1)];
@@ -41,6 +48,7 @@ final class ReferenceTimer {
             ImageData fused = FuseOp.apply(x, eye.gbuffer(), null, eye.params(), model.spec().fuse()).output();
             if (refine == 0) {
                 micros[layers + 1] += (System.nanoTime() - t) / 1e3;
+                outputs.add(fused);
                 continue;
             }
             ImageData in = RefineOp.input(fused, x, eye.gbuffer(), eye.params(), model.spec().guides());
@@ -52,10 +60,11 @@ final class ReferenceTimer {
                 micros[layers + 2 + i] += (System.nanoTime() - ti) / 1e3;
             }
             long ta = System.nanoTime();
-            RefineOp.apply(fused, in, RefineOp.residual(in, r, model.spec()), model.spec().refineGate(),
+            ImageData refined = RefineOp.apply(fused, in, RefineOp.residual(in, r, model.spec()), model.spec().refineGate(),
                     model.spec().refineClamp());
             micros[layers + 2 + refine] += (System.nanoTime() - ta) / 1e3;
+            outputs.add(refined);
         }
-        return micros;
+        return new Timed(micros, List.copyOf(outputs));
     }
 }

@@ -1,6 +1,8 @@
 package dev.ocular.vrnet.bench;
 
+import dev.ocular.vrnet.gpu.GpuEnsemble;
 import dev.ocular.vrnet.model.LayerSpec;
+import dev.ocular.vrnet.model.NetEnsemble;
 import dev.ocular.vrnet.model.NetSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,34 @@ record StageCosts(List<String> names, double[] gflop, double[] megabytes) {
     private static final int COLOUR_BYTES = 8;  // RGBA16F
     private static final int DEPTH_BYTES = 4;   // D32
     private static final int MOTION_BYTES = 4;  // RG16F
+
+    /**
+     * An ensemble's costs: each member stage's summed over the members (they record the same stages), then, with
+     * two or more members, the mean pass, which reads every member's output and writes one.
+     *
+     * @param elementBytes activation element size of the path: 4 (fp32) or 2 (fp16)
+     */
+    static StageCosts of(NetEnsemble models, int eyes, long inPixelsPerEye, long outPixelsPerEye, int elementBytes) {
+        List<StageCosts> members = models.members().stream()
+                .map(m -> of(m.spec(), eyes, inPixelsPerEye, outPixelsPerEye, elementBytes)).toList();
+        StageCosts first = members.get(0);
+        if (members.size() == 1) {
+            return first;
+        }
+        int n = first.names().size();
+        double[] gflop = new double[n + 1];
+        double[] megabytes = new double[n + 1];
+        for (StageCosts m : members) {
+            for (int s = 0; s < n; s++) {
+                gflop[s] += m.gflop()[s];
+                megabytes[s] += m.megabytes()[s];
+            }
+        }
+        megabytes[n] = (double) eyes * outPixelsPerEye * (members.size() + 1) * COLOUR_BYTES / 1e6;
+        List<String> names = new ArrayList<>(first.names());
+        names.add(GpuEnsemble.MEAN_STAGE);
+        return new StageCosts(List.copyOf(names), gflop, megabytes);
+    }
 
     /**
      * @param elementBytes activation element size of the path: 4 (fp32) or 2 (fp16)
