@@ -68,10 +68,11 @@ public final class LossPlot {
             g.setStroke(new BasicStroke(1.5f));
             plot(g, rows, axis, false, new Color(0x1f77b4));
             plot(g, rows, axis, true, new Color(0xff7f0e));
+            // The legend sits under the plot: the title line is too short for it once a title names its member.
             g.setColor(new Color(0x1f77b4));
-            g.drawString("train (mean per round)", WIDTH - 330, 25);
+            g.drawString("train (mean per round)", MARGIN, HEIGHT - 8);
             g.setColor(new Color(0xff7f0e));
-            g.drawString("validation", WIDTH - 150, 25);
+            g.drawString("validation", MARGIN + 200, HEIGHT - 8);
             return image;
         } finally {
             g.dispose();
