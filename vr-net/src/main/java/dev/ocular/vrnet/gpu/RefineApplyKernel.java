@@ -68,6 +68,12 @@ final class RefineApplyKernel implements AutoCloseable {
      * {@code residual}; the caller orders it after the writes of all three.
      */
     void record(CommandBuffer cb, GpuBuffer base, GpuBuffer residual, ActivationLayout layout, ImageView[] outputs) {
+        if (layout.elementBytes() == 2 && layout.bytes() % 4 != 0) {
+            // The shader reads fp16 activations as 32-bit words (see refine_apply.comp); an odd element count would
+            // put the last element's word past the buffer.
+            throw new IllegalArgumentException("refine apply: fp16 activations of " + layout.bytes()
+                    + " bytes, not whole 32-bit words");
+        }
         int n = layout.eyes();
         for (int e = 0; e < 2; e++) {
             int from = Math.min(e, n - 1);

@@ -23,8 +23,21 @@ layout(constant_id = 1) const int KERNEL = 0;
 // NetSpec.refineClamp: keep each refined channel within its 3x3 neighbourhood's range (no overshoot).
 layout(constant_id = 2) const bool CLAMP = false;
 
-layout(set = 0, binding = 0, std430) readonly buffer Base { ACT_T base[]; };
-layout(set = 0, binding = 1, std430) readonly buffer Residual { ACT_T residual[]; };
+#ifdef ACT_F16
+// fp16 activations are read as 32-bit words and unpacked: Mesa 26.1.6's lavapipe at its default vector width
+// mis-addresses some of this kernel's 16-bit loads on an AVX-512 host (RefineApplyKernelTest, KERNEL 5, gate 0.5:
+// NMSE 0.57; exact at LP_NATIVE_VECTOR_WIDTH=128, and on the host the suite ran on until 2026-12-06). Buffers are
+// allocated in whole 4-byte words (RefineApplyKernel.record checks), so the last element's word is in range.
+layout(set = 0, binding = 0, std430) readonly buffer Base { uint baseWords[]; };
+layout(set = 0, binding = 1, std430) readonly buffer Residual { uint residualWords[]; };
+float base(uint i) { return unpackHalf2x16(baseWords[i >> 1])[i & 1u]; }
+float residual(uint i) { return unpackHalf2x16(residualWords[i >> 1])[i & 1u]; }
+#else
+layout(set = 0, binding = 0, std430) readonly buffer Base { float baseFloats[]; };
+layout(set = 0, binding = 1, std430) readonly buffer Residual { float residualFloats[]; };
+float base(uint i) { return baseFloats[i]; }
+float residual(uint i) { return residualFloats[i]; }
+#endif
 layout(set = 0, binding = 2, rgba16f) uniform image2D out0;
 layout(set = 0, binding = 3, rgba16f) uniform image2D out1;
 
@@ -45,7 +58,7 @@ float refined(float stored, float y, float r, float lo, float hi) {
 float colourAt(Eye E, ivec2 o, uint c) {
     const int x = clamp(o.x, 0, int(E.width) - 1);
     const int y = clamp(o.y, 0, int(E.height) - 1);
-    return float(base[E.offset + ((y + 1) * (E.width + 2) + x + 1) * pc.stride + c]);
+    return base(E.offset + ((y + 1) * (E.width + 2) + x + 1) * pc.stride + c);
 }
 
 // ContrastGate.extremes: channel c's (min, max) over the 3x3 neighbourhood of the refine input's colour.
@@ -68,15 +81,15 @@ vec2 extremes(Eye E, ivec2 o, uint c) {
 // ninth tap (RefineApplyKernelTest, KERNEL 5 with fp16 activations), and once per pixel is what the loop needs anyway.
 vec3 residualOf(Eye E, ivec2 o, uint at) {
     if (KERNEL == 0) {
-        return vec3(float(residual[at]), float(residual[at + 1]), float(residual[at + 2]));
+        return vec3(residual(at), residual(at + 1), residual(at + 2));
     }
     const int reach = KERNEL / 2;
-    const vec3 centre = vec3(float(base[at]), float(base[at + 1]), float(base[at + 2]));
+    const vec3 centre = vec3(base(at), base(at + 1), base(at + 2));
     vec3 sum = vec3(0.0);
     uint t = 0;
     for (int dy = -reach; dy <= reach; dy++) {
         for (int dx = -reach; dx <= reach; dx++, t++) {
-            const float w = float(residual[at + t]);
+            const float w = residual(at + t);
             const ivec2 n = o + ivec2(dx, dy);
             for (uint c = 0; c < 3; c++) {
                 // precise: no fused multiply-add, so the sum rounds as the CPU twin's does.
@@ -108,7 +121,7 @@ void main() {
     const vec3 r = residualOf(E, o, at);
     for (uint c = 0; c < 3; c++) {
         const vec2 b = CLAMP ? bounds[c] : vec2(-1.0 / 0.0, 1.0 / 0.0);
-        v[c] = refined(v[c], float(base[at + c]), g * r[c], b.x, b.y);
+        v[c] = refined(v[c], base(at + c), g * r[c], b.x, b.y);
     }
     // Round to nearest before the store, as the fuse op's stores do (Perceptual.fp16).
     v = fp16(v);
