@@ -78,8 +78,9 @@ final class BenchNetCommand implements Callable<Integer> {
     private static String text(BenchmarkResult r) {
         StringBuilder b = new StringBuilder();
         String networks = r.members() == 1 ? "1 network" : r.members() + " networks, outputs averaged";
-        b.append(String.format("%s — weights %s — %s — %d eyes %dx%d -> %dx%d (ratio %.2f), median of %d%n", r.device(),
-                r.weights(), networks, r.eyes(), r.inWidth(), r.inHeight(), r.outWidth(), r.outHeight(), r.ratio(), r.rounds()));
+        b.append(String.format("%s — weights %s — %s — %d eyes %dx%d -> %dx%d (ratio %.2f), median of %d%n",
+                r.device(), r.weights(), networks, r.eyes(), r.inWidth(), r.inHeight(), r.outWidth(), r.outHeight(),
+                r.ratio(), r.rounds()));
         for (BenchmarkResult.PathResult p : r.paths()) {
             b.append(String.format("  %-9s total %9.1f µs  %.3f TFLOP/s  NMSE %.2e  max-abs %.2e  (%s)%n", p.path(),
                     p.totalMicros(), p.tflops(), p.nmse(), p.maxAbs(), p.timing()));

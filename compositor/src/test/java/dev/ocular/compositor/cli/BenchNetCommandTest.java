@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ocular.compositor.train.CliRun;
 import dev.ocular.compositor.upscale.VrNetModels;
+import dev.ocular.vrnet.gpu.GpuVrNet;
 import dev.ocular.vrnet.model.NetModel;
 import dev.ocular.vrnet.model.NetSpec;
 import dev.ocular.vrnet.model.Tensor;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class BenchNetCommandTest {
         assertEquals(1, json.get("members").asInt());
         assertEquals("random (seed 2)", json.get("weights").asText());
         JsonNode stages = json.get("paths").get(0).get("stages");
-        assertEquals(dev.ocular.vrnet.gpu.GpuVrNet.APPLY_STAGE, stages.get(stages.size() - 1).get("name").asText());
+        assertEquals(GpuVrNet.APPLY_STAGE, stages.get(stages.size() - 1).get("name").asText());
     }
 
     @Test
@@ -54,7 +56,7 @@ class BenchNetCommandTest {
     }
 
     private static JsonNode bench(String... extra) throws Exception {
-        List<String> args = new java.util.ArrayList<>(List.of("bench", "net", "--path", "scalar", "--rounds", "2",
+        List<String> args = new ArrayList<>(List.of("bench", "net", "--path", "scalar", "--rounds", "2",
                 "--warmup", "1", "--json"));
         args.addAll(List.of(extra));
         CliRun r = CliRun.of(args.toArray(String[]::new));

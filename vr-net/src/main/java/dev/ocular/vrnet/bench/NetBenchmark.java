@@ -17,7 +17,6 @@ import dev.ocular.vrnet.model.NetEnsemble;
 import dev.ocular.vrnet.model.NetModel;
 import dev.ocular.vrnet.reference.EnsembleMean;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,30 +168,23 @@ public final class NetBenchmark {
 
     /** One reference frame: each member's stages summed over the members, then the mean of their outputs. */
     private static double[] referenceRound(List<ReferenceTimer> timers, List<EyeInput> frame) {
-        List<List<ImageData>> outputs = new ArrayList<>();
-        double[] sum = null;
-        for (ReferenceTimer timer : timers) {
-            ReferenceTimer.Timed timed = timer.time(frame);
-            outputs.add(timed.outputs());
-            if (sum == null) {
-                sum = timed.micros().clone();
-            } else {
-                for (int s = 0; s < sum.length; s++) {
-                    sum[s] += timed.micros()[s];
-                }
+        List<ReferenceTimer.Timed> timed = timers.stream().map(t -> t.time(frame)).toList();
+        int stages = timed.get(0).micros().length;
+        double[] micros = new double[stages + (timed.size() > 1 ? 1 : 0)];
+        for (ReferenceTimer.Timed t : timed) {
+            for (int s = 0; s < stages; s++) {
+                micros[s] += t.micros()[s];
             }
         }
-        if (timers.size() == 1) {
-            return sum;
+        if (timed.size() > 1) {
+            long t0 = System.nanoTime();
+            for (int e = 0; e < frame.size(); e++) {
+                int eye = e;
+                EnsembleMean.apply(timed.stream().map(t -> t.outputs().get(eye)).toList());
+            }
+            micros[stages] = (System.nanoTime() - t0) / 1e3;
         }
-        long t = System.nanoTime();
-        for (int e = 0; e < frame.size(); e++) {
-            int eye = e;
-            EnsembleMean.apply(outputs.stream().map(m -> m.get(eye)).toList());
-        }
-        double[] withMean = Arrays.copyOf(sum, sum.length + 1);
-        withMean[sum.length] = (System.nanoTime() - t) / 1e3;
-        return withMean;
+        return micros;
     }
 
     private static PathResult result(NetPath path, String detail, String timing, List<String> names,
@@ -226,7 +218,7 @@ public final class NetBenchmark {
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
-        Arrays.sort(sorted);
+        java.util.Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }

@@ -60,8 +60,8 @@ final class ReferenceTimer {
                 micros[layers + 2 + i] += (System.nanoTime() - ti) / 1e3;
             }
             long ta = System.nanoTime();
-            ImageData refined = RefineOp.apply(fused, in, RefineOp.residual(in, r, model.spec()), model.spec().refineGate(),
-                    model.spec().refineClamp());
+            ImageData refined = RefineOp.apply(fused, in, RefineOp.residual(in, r, model.spec()),
+                    model.spec().refineGate(), model.spec().refineClamp());
             micros[layers + 2 + refine] += (System.nanoTime() - ta) / 1e3;
             outputs.add(refined);
         }
